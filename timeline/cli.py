@@ -1,0 +1,190 @@
+"""The command line: a thin click layer over ``timeline.build`` and the renderers."""
+from __future__ import annotations
+
+import enum
+import functools
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from timeline import __version__
+from timeline.render import FORMATS, RenderContext, format_for_path, get_renderer
+
+
+class Exit(enum.IntEnum):
+    OK = 0
+    ERROR = 1
+    USAGE = 2
+    INTERRUPTED = 130
+
+
+class PeriodParam(click.ParamType):
+    """A date as ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; ``end`` picks the period's last day."""
+
+    name = "DATE"
+
+    def __init__(self, end: bool) -> None:
+        self.end = end
+
+    def convert(self, value, param, ctx):
+        from timeline.periods import bounds
+
+        try:
+            first, last = bounds(str(value).strip())
+        except ValueError:
+            self.fail(f"{value!r} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)", param, ctx)
+        return last if self.end else first
+
+
+def warn(message: str, kind: str = "Warning") -> None:
+    """One line on stderr, whatever the terminal width."""
+    click.echo(f"{kind}: {' '.join(message.split())}", err=True)
+
+
+def filter_options(func):
+    @click.option("-a", "--actor", "actors", multiple=True, metavar="NAME",
+                  help="Keep entries involving NAME (repeatable; aliases count, an organisation includes its people).")
+    @click.option("-k", "--kind", "kinds", multiple=True, type=click.Choice(["event", "quote"]),
+                  help="Keep only this kind of entry (repeatable).")
+    @click.option("--since", type=PeriodParam(end=False), help="Keep entries on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).")
+    @click.option("--until", type=PeriodParam(end=True), help="Keep entries on or before DATE (inclusive).")
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def output_options(func):
+    @click.option("-f", "--format", "fmt", type=click.Choice(list(FORMATS)), default=None,
+                  help="Output format (default: from the --output suffix, else table).")
+    @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+                  help="Write to FILE (atomically) instead of standard output.")
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="timeline")
+def cli() -> None:
+    """Turn news articles into a sourced, chronological timeline.
+
+    \b
+    Examples:
+      timeline build                      # the bundled sample articles
+      timeline build articles/ -o timeline.md
+      timeline build a.txt b.txt --actor NAHT --since 2023-03
+      timeline actors articles/
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@filter_options
+@output_options
+@click.option("--min-sources", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Keep only entries reported by at least N sources.")
+@click.option("--no-merge", is_flag=True, help="Do not merge the same claim across documents.")
+def build(paths, actors, kinds, since, until, fmt, output, min_sources, no_merge):
+    """Build the timeline of PATHS (files, directories, - for stdin; none: the bundled sources).
+
+    \b
+    Examples:
+      timeline build
+      timeline build articles/ --format markdown -o timeline.md
+      timeline build articles/ --actor "Amanda Spielman" --kind quote
+      timeline build articles/ --since 2023-01 --until 2023-06 -o out.csv
+    """
+    from timeline.filters import Selection
+    from timeline.pipeline import BuildOptions
+    from timeline.pipeline import build as run_build
+
+    if since and until and since > until:
+        raise click.UsageError("--since is later than --until")
+    fmt = fmt or (format_for_path(output) if output and output != "-" else None) or "table"
+    selection = Selection(actors=actors, kinds=kinds, since=since, until=until, min_sources=min_sources)
+    result = run_build(list(paths), BuildOptions(selection=selection, merge=not no_merge),
+                       on_problem=lambda p: warn(f"{p.path}: {p.message}", "Error" if p.error else "Warning"))
+    if not result.timeline.sources:
+        warn("nothing to read: no input could be loaded", "Error")
+        sys.exit(Exit.ERROR)
+    write_output(lambda out, ctx: get_renderer(fmt)(result.timeline, out, ctx), output)
+    sys.exit(Exit.ERROR if result.failed_inputs else Exit.OK)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@output_options
+def actors(paths, fmt, output):
+    """List every actor found in PATHS, with the aliases seen and entry counts.
+
+    \b
+    Example:
+      timeline actors articles/
+    """
+    from timeline.actors_report import actor_rows, render_actors
+    from timeline.pipeline import build as run_build
+
+    result = run_build(list(paths), on_problem=lambda p: warn(f"{p.path}: {p.message}", "Error" if p.error else "Warning"))
+    if not result.timeline.sources:
+        warn("nothing to read: no input could be loaded", "Error")
+        sys.exit(Exit.ERROR)
+    rows = actor_rows(result.timeline)
+    write_output(lambda out, ctx: render_actors(rows, out, ctx, fmt or "table"), output)
+    sys.exit(Exit.ERROR if result.failed_inputs else Exit.OK)
+
+
+def _use_color(stream) -> bool:
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def write_output(render, output: str | None) -> None:
+    """Render to stdout, or to OUTPUT via a temporary file renamed only on success."""
+    if not output or output == "-":
+        stream = click.get_text_stream("stdout")
+        render(stream, RenderContext(color=_use_color(stream)))
+        stream.flush()
+        return
+    target = Path(output)
+    if not target.parent.is_dir():
+        warn(f"{output}: directory {str(target.parent)!r} does not exist", "Error")
+        sys.exit(Exit.ERROR)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            render(out, RenderContext(color=False))
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def main() -> None:
+    """Console entry point: exit codes for Ctrl-C and closed pipes, never a traceback."""
+    try:
+        cli.main(standalone_mode=False, prog_name="timeline")
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(Exit.INTERRUPTED)
+    except KeyboardInterrupt:
+        sys.exit(Exit.INTERRUPTED)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except BrokenPipeError:
+        # Downstream closed early (`timeline build | head`): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(Exit.OK)
+    except OSError as exc:
+        warn(str(exc), "Error")
+        sys.exit(Exit.ERROR)
+    sys.exit(Exit.OK)

@@ -1,0 +1,78 @@
+"""The typed records every stage shares: sources, documents, entries, timelines."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+EVENT = "event"
+QUOTE = "quote"
+KINDS = (EVENT, QUOTE)
+
+PRECISIONS = ("year", "month", "week", "day")
+QUALIFIERS = ("early", "mid", "late", "before", "by", "after", "about")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input document as the timeline cites it."""
+
+    id: str
+    path: str
+    published: date | None
+    title: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A loaded source with its text (header and front matter removed)."""
+
+    source: Source
+    text: str
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where an entry was read: a source id and the sentence it came from."""
+
+    id: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A date that some sources give for a claim, disagreeing with the entry's date."""
+
+    date: str
+    sources: tuple[str, ...]
+
+
+@dataclass
+class Entry:
+    """One line of the timeline: a dated claim (event) or a quoted statement (quote).
+
+    ``date`` is ISO 8601 at the precision known (``YYYY``, ``YYYY-MM``,
+    ``YYYY-Www``, ``YYYY-MM-DD``) or None. ``position`` orders entries of one
+    document (the character offset of the sentence) and breaks ties in sorting.
+    ``rule`` names the extraction rule that produced the entry, for debugging.
+    """
+
+    kind: str
+    text: str
+    date: str | None
+    precision: str | None
+    qualifier: str | None = None
+    speaker: str | None = None
+    actors: list[str] = field(default_factory=list)
+    sources: list[SourceRef] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    position: int = 0
+    rule: str = ""
+
+
+@dataclass
+class Timeline:
+    """The result of a build: the sources read and the entries, in chronological order."""
+
+    sources: list[Source]
+    entries: list[Entry]

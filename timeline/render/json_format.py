@@ -1,0 +1,46 @@
+"""JSON export: exactly the contract in CONTRACT.md (plus the documented ``conflicts`` field)."""
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from timeline.model import Entry, Source, Timeline
+from timeline.render import RenderContext
+
+
+def source_dict(source: Source) -> dict:
+    out = {
+        "id": source.id,
+        "path": source.path,
+        "published": source.published.isoformat() if source.published else None,
+        "title": source.title,
+    }
+    if source.url:
+        out["url"] = source.url
+    return out
+
+
+def entry_dict(entry: Entry) -> dict:
+    return {
+        "date": entry.date,
+        "precision": entry.precision,
+        "qualifier": entry.qualifier,
+        "kind": entry.kind,
+        "text": entry.text,
+        "speaker": entry.speaker,
+        "actors": list(entry.actors),
+        "sources": [{"id": ref.id, "sentence": ref.sentence} for ref in entry.sources],
+        "conflicts": [{"date": c.date, "sources": list(c.sources)} for c in entry.conflicts],
+    }
+
+
+def timeline_dict(timeline: Timeline) -> dict:
+    return {
+        "sources": [source_dict(s) for s in timeline.sources],
+        "entries": [entry_dict(e) for e in timeline.entries],
+    }
+
+
+def render(timeline: Timeline, out: TextIO, context: RenderContext) -> None:
+    json.dump(timeline_dict(timeline), out, ensure_ascii=False, indent=2)
+    out.write("\n")
