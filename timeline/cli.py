@@ -91,7 +91,14 @@ def cli() -> None:
 @click.option("--min-sources", type=click.IntRange(min=1), default=1, show_default=True,
               help="Keep only entries reported by at least N sources.")
 @click.option("--no-merge", is_flag=True, help="Do not merge the same claim across documents.")
-def build(paths, actors, kinds, since, until, fmt, output, min_sources, no_merge):
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Read documents in N worker processes (default: one per core).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where documents are processed: local processes, or dask (pip install 'timeline[dask]').")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="With --engine dask: the address of a dask scheduler to run on (default: local processes).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache of extracted documents.")
+def build(paths, actors, kinds, since, until, fmt, output, min_sources, no_merge, jobs, engine, scheduler, no_cache):
     """Build the timeline of PATHS (files, directories, - for stdin; none: the bundled sources).
 
     \b
@@ -101,16 +108,28 @@ def build(paths, actors, kinds, since, until, fmt, output, min_sources, no_merge
       timeline build articles/ --actor "Amanda Spielman" --kind quote
       timeline build articles/ --since 2023-01 --until 2023-06 -o out.csv
     """
+    from timeline.engine import EngineUnavailable
     from timeline.filters import Selection
     from timeline.pipeline import BuildOptions
     from timeline.pipeline import build as run_build
+    from timeline.progress import ProgressBar
 
     if since and until and since > until:
         raise click.UsageError("--since is later than --until")
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
     fmt = fmt or (format_for_path(output) if output and output != "-" else None) or "table"
     selection = Selection(actors=actors, kinds=kinds, since=since, until=until, min_sources=min_sources)
-    result = run_build(list(paths), BuildOptions(selection=selection, merge=not no_merge),
-                       on_problem=lambda p: warn(f"{p.path}: {p.message}", "Error" if p.error else "Warning"))
+    options = BuildOptions(selection=selection, merge=not no_merge, jobs=jobs, engine=engine,
+                           scheduler=scheduler, cache=not no_cache)
+    stderr = click.get_text_stream("stderr")
+    try:
+        with ProgressBar(stderr, enabled=stderr.isatty()) as progress:
+            result = run_build(list(paths), options, on_progress=progress,
+                               on_problem=lambda p: warn(f"{p.path}: {p.message}", "Error" if p.error else "Warning"))
+    except EngineUnavailable as exc:
+        warn(str(exc), "Error")
+        sys.exit(Exit.ERROR)
     if not result.timeline.sources:
         warn("nothing to read: no input could be loaded", "Error")
         sys.exit(Exit.ERROR)

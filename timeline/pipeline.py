@@ -1,23 +1,36 @@
-"""The whole build: load -> extract (per document, pure) -> merge -> select -> order."""
+"""The whole build: plan -> map (extract, per document, pure) -> merge -> select -> order.
+
+The inputs are expanded and sorted by path before anything is read, so source
+ids (s1, s2, ...) and the output do not depend on the order of the arguments,
+the number of jobs or the engine. Documents are streamed through the map; only
+their entries are kept.
+"""
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from timeline.extract import extract_document
+from timeline.cache import EntryCache
+from timeline.engine import DocumentResult, Task, load_registry, read_stdin_task, run
 from timeline.filters import Selection, select
-from timeline.load import Problem, expand_paths, parse_document, read_text
+from timeline.load import STDIN, Problem, expand_paths
 from timeline.merge import merge_entries
 from timeline.model import Entry, Source, Timeline
 from timeline.ordering import chronological
-from timeline.registry import ActorRegistry
-from timeline.resources import actors_file, bundled_sources
+from timeline.resources import bundled_sources
+
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
 class BuildOptions:
     selection: Selection = field(default_factory=Selection)
     merge: bool = True
+    jobs: int | None = None  # worker processes; None: one per core
+    engine: str = "local"  # "local" or "dask"
+    scheduler: str | None = None  # a dask scheduler address
+    cache: bool = True
 
 
 @dataclass
@@ -30,52 +43,62 @@ class BuildResult:
         return sum(1 for p in self.problems if p.error)
 
 
-def load_registry() -> ActorRegistry:
-    path = actors_file()
-    return ActorRegistry.load(path) if path.is_file() else ActorRegistry()
-
-
-def iter_documents(paths: list[str], problems: list[Problem]):
-    """Documents from the paths, in order; problems are appended as they are met."""
-    count = 0
+def plan(paths: list[str], problems: list[Problem]) -> list[Task]:
+    """One task per distinct input file, sorted by path and numbered in that order."""
+    chosen: dict[str, str] = {}
     for item in expand_paths(paths or [str(bundled_sources())]):
         if isinstance(item, Problem):
             problems.append(item)
             continue
-        try:
-            text = read_text(item)
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.append(Problem(item, _reason(exc)))
-            continue
-        count += 1
-        document, found = parse_document(text, item, f"s{count}")
-        problems.extend(found)
-        yield document
+        key = item if item == STDIN else os.path.realpath(item)
+        chosen[key] = min(item, chosen.get(key, item))
+    tasks: list[Task] = []
+    for path in sorted(chosen.values()):
+        task = read_stdin_task(f"s{len(tasks) + 1}") if path == STDIN else Task(f"s{len(tasks) + 1}", path)
+        if isinstance(task, Problem):
+            problems.append(task)
+        else:
+            tasks.append(task)
+    return tasks
+
+
+def numbered(results: Iterable[DocumentResult]) -> Iterator[DocumentResult]:
+    """Readable documents numbered s1, s2, ... in order (an unreadable one leaves no gap)."""
+    count = 0
+    for result in results:
+        if result.source is not None:
+            count += 1
+            result = result.renumbered(f"s{count}")
+        yield result
 
 
 def build(
     paths: list[str],
     options: BuildOptions | None = None,
     on_problem: Callable[[Problem], None] | None = None,
+    on_progress: Progress | None = None,
 ) -> BuildResult:
+    """Build the timeline of the paths; ``on_progress(done, total)`` follows the map."""
     options = options or BuildOptions()
-    registry = load_registry()
     problems: list[Problem] = []
+    tasks = plan(paths, problems)
+    cache = EntryCache.open() if options.cache else None
     sources: list[Source] = []
     per_document: list[list[Entry]] = []
-    for document in iter_documents(paths, problems):
-        sources.append(document.source)
-        per_document.append(extract_document(document, registry))
+    if on_progress:
+        on_progress(0, len(tasks))
+    results = run(tasks, cache, options.jobs, options.engine, options.scheduler)
+    for done, result in enumerate(numbered(results), 1):
+        problems.extend(result.problems)
+        if result.source is not None:
+            sources.append(result.source)
+            per_document.append(result.entries)
+        if on_progress:
+            on_progress(done, len(tasks))
+    registry = load_registry()
     entries = merge_entries(per_document, merge_across=options.merge)
     entries = select(entries, options.selection, registry)
     if on_problem:
         for problem in problems:
             on_problem(problem)
     return BuildResult(Timeline(sources, chronological(entries, [s.id for s in sources])), problems)
-
-
-def _reason(exc: Exception) -> str:
-    if isinstance(exc, UnicodeDecodeError):
-        return "not valid UTF-8 text"
-    return getattr(exc, "strerror", None) or str(exc)
-

@@ -1,0 +1,169 @@
+"""The map step: one pure function per document, run in this process, a process pool or dask.
+
+Workers receive only a path and an id, read the file themselves and send back
+entries, so the main process never holds the texts of the archive. Results come
+back in input order whatever the engine, so every engine gives the same output.
+"""
+from __future__ import annotations
+
+import functools
+import multiprocessing
+import os
+import signal
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+
+from timeline.cache import EntryCache, with_source_id
+from timeline.extract import extract_document
+from timeline.load import STDIN, Problem, parse_document, read_text
+from timeline.model import Entry, Source
+from timeline.registry import ActorRegistry
+from timeline.resources import actors_file
+
+ENGINES = ("local", "dask")
+# Below this many documents a pool costs more to start than it saves.
+POOL_MIN_DOCUMENTS = 16
+INSTALL_DASK = "pip install 'timeline[dask]'"
+
+
+class EngineUnavailable(RuntimeError):
+    """The engine asked for is not installed or cannot be reached."""
+
+
+@dataclass(frozen=True)
+class Task:
+    """One document to read: its planned source id and path (stdin's text is read up front)."""
+
+    source_id: str
+    path: str
+    text: str | None = None
+
+
+@dataclass
+class DocumentResult:
+    """What the map returns for one document; ``source`` is None if it could not be read."""
+
+    source: Source | None
+    entries: list[Entry] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def renumbered(self, source_id: str) -> DocumentResult:
+        """The same result under another source id."""
+        if self.source is None or self.source.id == source_id:
+            return self
+        return DocumentResult(replace(self.source, id=source_id), with_source_id(self.entries, source_id), self.problems)
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+@functools.cache
+def load_registry() -> ActorRegistry:
+    """The actor registry, loaded once per process."""
+    path = actors_file()
+    return ActorRegistry.load(path) if path.is_file() else ActorRegistry()
+
+
+def extract_text(text: str, path: str, source_id: str, registry: ActorRegistry,
+                 cache: EntryCache | None = None) -> DocumentResult:
+    """The per-document map: a document's text and metadata to its source record and entries.
+
+    Pure apart from the optional cache; this is the function to run on any engine.
+    """
+    document, problems = parse_document(text, path, source_id)
+    entries = cache.get(document) if cache else None
+    if entries is None:
+        entries = extract_document(document, registry)
+        if cache:
+            cache.put(document, entries)
+    return DocumentResult(document.source, entries, problems)
+
+
+def process(task: Task, cache: EntryCache | None = None) -> DocumentResult:
+    """Read one task's document and extract it; failures become problems, never exceptions."""
+    try:
+        text = task.text if task.text is not None else read_text(task.path)
+    except (OSError, UnicodeDecodeError) as exc:
+        return DocumentResult(None, problems=[Problem(task.path, read_error(exc))])
+    try:
+        return extract_text(text, task.path, task.source_id, load_registry(), cache)
+    except Exception as exc:  # noqa: BLE001 - one bad document must not stop an archive
+        return DocumentResult(None, problems=[Problem(task.path, f"could not be processed ({type(exc).__name__}: {exc})")])
+
+
+def read_error(exc: Exception) -> str:
+    if isinstance(exc, UnicodeDecodeError):
+        return "not valid UTF-8 text"
+    return getattr(exc, "strerror", None) or str(exc)
+
+
+def read_stdin_task(source_id: str) -> Task | Problem:
+    """Standard input is read here, in the main process: workers cannot read it."""
+    try:
+        return Task(source_id, STDIN, read_text(STDIN))
+    except (OSError, UnicodeDecodeError) as exc:
+        return Problem(STDIN, read_error(exc))
+
+
+def run(tasks: list[Task], cache: EntryCache | None = None, jobs: int | None = None,
+        engine: str = "local", scheduler: str | None = None) -> Iterator[DocumentResult]:
+    """The results of the tasks, in task order."""
+    jobs = jobs or default_jobs()
+    if engine == "dask":
+        return run_dask(tasks, cache, jobs, scheduler)
+    if jobs == 1 or len(tasks) < POOL_MIN_DOCUMENTS:
+        return (process(task, cache) for task in tasks)
+    return run_pool(tasks, cache, jobs)
+
+
+def run_pool(tasks: list[Task], cache: EntryCache | None, jobs: int) -> Iterator[DocumentResult]:
+    """A local process pool; tasks are small (paths), results stream back in order."""
+    chunksize = max(1, min(32, len(tasks) // (jobs * 8)))
+    with _context().Pool(min(jobs, len(tasks)), initializer=_init_worker) as pool:
+        yield from pool.imap(functools.partial(process, cache=cache), tasks, chunksize)
+
+
+def run_dask(tasks: list[Task], cache: EntryCache | None, jobs: int, scheduler: str | None) -> Iterator[DocumentResult]:
+    """The same map on dask.bag: local processes, or the cluster at ``scheduler``."""
+    try:
+        import dask.bag
+    except ImportError:
+        raise EngineUnavailable(f"--engine dask needs dask: {INSTALL_DASK}") from None
+    if not tasks:
+        return iter([])
+    bag = dask.bag.from_sequence(tasks, npartitions=min(len(tasks), jobs * 4)).map(process, cache=cache)
+    if scheduler is None:
+        return iter(bag.compute(scheduler="synchronous" if jobs == 1 else "processes", num_workers=jobs))
+    return iter(_compute_on_cluster(bag, scheduler))
+
+
+def _compute_on_cluster(bag, scheduler: str) -> list[DocumentResult]:
+    try:
+        from dask.distributed import Client
+    except ImportError:
+        raise EngineUnavailable("--scheduler needs dask.distributed: pip install 'dask[distributed]'") from None
+    try:
+        with Client(scheduler, timeout="10s"):
+            return bag.compute()
+    except OSError as exc:
+        raise EngineUnavailable(f"cannot reach the dask scheduler at {scheduler}: {exc}") from None
+
+
+def _context():
+    """Fork where it is safe and cheap (Linux: workers inherit loaded modules), else spawn."""
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform == "linux" and "fork" in methods:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _init_worker() -> None:
+    # Ctrl-C is the main process's to handle: it stops the pool, workers stay quiet.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    load_registry()
+
