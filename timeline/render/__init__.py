@@ -35,6 +35,8 @@ FORMATS: dict[str, Format] = {
         Format("markdown", "timeline.render.markdown", (".md", ".markdown")),
         Format("csv", "timeline.render.csv_format", (".csv",)),
         Format("json", "timeline.render.json_format", (".json",)),
+        Format("html", "timeline.render.html", (".html", ".htm")),
+        Format("timelinejs", "timeline.render.timelinejs"),
     )
 }
 
