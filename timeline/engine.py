@@ -16,8 +16,8 @@ from dataclasses import dataclass, field, replace
 
 from timeline.cache import EntryCache, with_source_id
 from timeline.extract import extract_document
-from timeline.load import STDIN, Problem, parse_document, read_text
-from timeline.model import Entry, Source
+from timeline.load import STDIN, Problem, load_document
+from timeline.model import Document, Entry, Source
 from timeline.registry import ActorRegistry
 from timeline.resources import actors_file
 
@@ -33,11 +33,11 @@ class EngineUnavailable(RuntimeError):
 
 @dataclass(frozen=True)
 class Task:
-    """One document to read: its planned source id and path (stdin's text is read up front)."""
+    """One document to read: its planned source id and path (stdin is loaded up front)."""
 
     source_id: str
     path: str
-    text: str | None = None
+    loaded: tuple[Document | None, list[Problem]] | None = None
 
 
 @dataclass
@@ -69,13 +69,12 @@ def load_registry() -> ActorRegistry:
     return ActorRegistry.load(path) if path.is_file() else ActorRegistry()
 
 
-def extract_text(text: str, path: str, source_id: str, registry: ActorRegistry,
+def extract_text(document: Document, problems: list[Problem], registry: ActorRegistry,
                  cache: EntryCache | None = None) -> DocumentResult:
-    """The per-document map: a document's text and metadata to its source record and entries.
+    """The per-document map: a loaded document to its source record and entries.
 
     Pure apart from the optional cache; this is the function to run on any engine.
     """
-    document, problems = parse_document(text, path, source_id)
     entries = cache.get(document) if cache else None
     if entries is None:
         entries = extract_document(document, registry)
@@ -86,28 +85,18 @@ def extract_text(text: str, path: str, source_id: str, registry: ActorRegistry,
 
 def process(task: Task, cache: EntryCache | None = None) -> DocumentResult:
     """Read one task's document and extract it; failures become problems, never exceptions."""
+    document, problems = task.loaded or load_document(task.path, task.source_id)
+    if document is None:
+        return DocumentResult(None, problems=problems)
     try:
-        text = task.text if task.text is not None else read_text(task.path)
-    except (OSError, UnicodeDecodeError) as exc:
-        return DocumentResult(None, problems=[Problem(task.path, read_error(exc))])
-    try:
-        return extract_text(text, task.path, task.source_id, load_registry(), cache)
+        return extract_text(document, problems, load_registry(), cache)
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop an archive
         return DocumentResult(None, problems=[Problem(task.path, f"could not be processed ({type(exc).__name__}: {exc})")])
 
 
-def read_error(exc: Exception) -> str:
-    if isinstance(exc, UnicodeDecodeError):
-        return "not valid UTF-8 text"
-    return getattr(exc, "strerror", None) or str(exc)
-
-
-def read_stdin_task(source_id: str) -> Task | Problem:
-    """Standard input is read here, in the main process: workers cannot read it."""
-    try:
-        return Task(source_id, STDIN, read_text(STDIN))
-    except (OSError, UnicodeDecodeError) as exc:
-        return Problem(STDIN, read_error(exc))
+def read_stdin_task(source_id: str) -> Task:
+    """Standard input is loaded here, in the main process: workers cannot read it."""
+    return Task(source_id, STDIN, load_document(STDIN, source_id))
 
 
 def run(tasks: list[Task], cache: EntryCache | None = None, jobs: int | None = None,

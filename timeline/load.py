@@ -1,16 +1,25 @@
-"""Loading documents: paths to files, headers to publication dates and titles.
+"""Loading documents: paths to files, bytes to text, headers to publication dates and titles.
+
+Users point the tool at whatever they have (scraped pages, exports, folders with
+junk in them), so nothing here raises on bad input: every problem becomes a
+``Problem`` naming the path (an error skips the input, a warning does not).
 
 Two header forms are read: the corpus form (first line `` date YYYY-MM-DD
 <first paragraph>``) and YAML front matter (``published``, ``title``, ``url``).
 """
 from __future__ import annotations
 
+import codecs
+import errno
+import os
 import re
+import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 import yaml
 
@@ -19,8 +28,25 @@ from timeline.model import Document, Source
 SUFFIXES = (".txt", ".md")
 STDIN = "-"
 
-_DATE_LINE = re.compile(r"^\s*date\s+(\S+)[ \t]*(.*)$")
-_FRONT_MATTER = re.compile(r"^---[ \t]*\n(.*?)\n---[ \t]*(?:\n|$)", re.S)
+# Enough of a file to tell binary from text before reading all of it (/dev/zero, images).
+_SNIFF_BYTES = 8192
+_UTF16_BOMS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+_BINARY = "binary file (contains NUL bytes), not text"
+_FALLBACK_ERRORS = "timeline-cp1252"
+
+_DATE_LINE = re.compile(r"^[ \t]*date[ \t]+(\d\S*)[ \t]*(.*)$")
+_FRONT_MATTER_OPEN = re.compile(r"---[ \t]*\n")
+_FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.+\-Z ]*)?")
+
+_REASONS = {
+    errno.ENOENT: "no such file or directory",
+    errno.ELOOP: "symlink loop (too many levels of symbolic links)",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.EISDIR: "is a directory",
+    errno.ENOTDIR: "not a directory",
+}
 
 
 @dataclass(frozen=True)
@@ -32,63 +58,262 @@ class Problem:
     error: bool = True
 
 
-def expand_paths(paths: list[str]) -> Iterator[str | Problem]:
-    """Files in the order given; directories recursively (``*.txt``, ``*.md``, sorted)."""
+def expand_paths(paths: Iterable[str]) -> Iterator[str | Problem]:
+    """Files in the order given; directories recursively (``*.txt``, ``*.md``, sorted).
+
+    A path that cannot be used comes back as a Problem in its place, so the
+    others are still read.
+    """
     for raw in paths:
         if raw == STDIN:
             yield STDIN
             continue
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
-            if not found:
-                yield Problem(raw, "no .txt or .md files in directory", error=False)
-            yield from (str(p) for p in found)
-        elif path.exists():
-            yield raw
+        try:
+            mode = os.stat(raw).st_mode
+        except (OSError, ValueError) as exc:
+            yield Problem(raw, _reason(exc))
+            continue
+        yield from _walk(raw) if stat.S_ISDIR(mode) else (raw,)
+
+
+def _walk(root: str) -> Iterator[str | Problem]:
+    """Text files under ROOT, sorted, at any depth (no recursion limit).
+
+    Directory symlinks are followed unless they lead back to a directory above
+    them (a loop: reported) or to one already read (skipped, read once).
+    """
+    files: list[str] = []
+    problems: list[Problem] = []
+    seen: set[tuple[int, int]] = set()
+    stack: list[tuple[str, tuple[tuple[int, int], ...]]] = [(root, ())]
+    while stack:
+        directory, above = stack.pop()
+        try:
+            st = os.stat(directory)
+            identity = (st.st_dev, st.st_ino)
+            if identity in above:
+                problems.append(Problem(directory, "symlink loop (leads back to a directory above it)"))
+                continue
+            if identity in seen:
+                continue
+            seen.add(identity)
+            with os.scandir(directory) as listing:
+                entries = list(listing)
+        except OSError as exc:
+            problems.append(Problem(directory, _reason(exc)))
+            continue
+        for entry in entries:
+            if entry.is_dir():
+                stack.append((entry.path, above + (identity,)))
+            elif entry.name.lower().endswith(SUFFIXES):
+                if entry.is_file():
+                    files.append(entry.path)
+                else:
+                    problems.append(_unusable(entry.path))
+    if not files and not problems:
+        problems.append(Problem(root, "no .txt or .md files in directory", error=False))
+    yield from problems
+    yield from sorted(files)
+
+
+def _unusable(path: str) -> Problem:
+    """Why a directory entry named like a text file is not one (dangling link, loop, FIFO...)."""
+    try:
+        os.stat(path)
+    except (OSError, ValueError) as exc:
+        return Problem(path, _reason(exc))
+    return Problem(path, "not a regular file", error=False)
+
+
+def load_document(path: str, source_id: str) -> tuple[Document | None, list[Problem]]:
+    """Read, decode and parse one input; None when it cannot be used. Never raises."""
+    text, problems = read_text(path)
+    if text is None:
+        return None, problems
+    if not text or text.isspace():
+        return None, problems + [Problem(path, "empty: nothing to read", error=False)]
+    document, found = parse_document(text, path, source_id)
+    return document, problems + found
+
+
+def read_text(path: str) -> tuple[str | None, list[Problem]]:
+    """The decoded text of PATH (``-``: standard input), or None with the reason."""
+    try:
+        if path == STDIN:
+            data = _read_stream(_stdin_bytes())
         else:
-            yield Problem(raw, "no such file or directory")
+            with open(path, "rb") as stream:
+                data = _read_stream(stream)
+    except (OSError, ValueError) as exc:
+        return None, [Problem(path, _reason(exc))]
+    except MemoryError:
+        return None, [Problem(path, "too large to load into memory")]
+    return decode(data, path)
 
 
-def read_text(path: str) -> str:
-    if path == STDIN:
-        return sys.stdin.read()
-    return Path(path).read_text(encoding="utf-8-sig")
+def _stdin_bytes() -> BinaryIO:
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is not None:
+        return buffer
+    import io
+
+    return io.BytesIO(sys.stdin.read().encode("utf-8", "surrogateescape"))
+
+
+def _read_stream(stream: BinaryIO) -> bytes:
+    head = stream.read(_SNIFF_BYTES)
+    if _is_binary(head):
+        return head  # rejected by decode(); no need to read the rest
+    return head + stream.read()
+
+
+def _is_binary(data: bytes) -> bool:
+    """NUL bytes mean binary, unless a UTF-16 byte-order mark explains them."""
+    return b"\x00" in data and not data.startswith(tuple(bom for bom, _ in _UTF16_BOMS))
+
+
+def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
+    """Bytes to text: UTF-16 with a BOM, else UTF-8 (BOM optional), else Windows-1252, with a warning.
+
+    Bytes that are not UTF-8 are decoded one by one as Windows-1252, so a
+    Latin-1 file, or a UTF-8 file with a few stray legacy bytes, keeps every
+    character; the warning says so. Only a UTF-8 file cut inside its last
+    character loses something: those incomplete bytes, with a warning.
+    """
+    if _is_binary(data):
+        return None, [Problem(path, _BINARY)]
+    encoding = "utf-8"
+    for bom, utf16 in _UTF16_BOMS:
+        if data.startswith(bom):
+            data, encoding = data[len(bom):], utf16
+    data = data.removeprefix(codecs.BOM_UTF8) if encoding == "utf-8" else data
+    problems: list[Problem] = []
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        if encoding != "utf-8":
+            return None, [Problem(path, f"not valid UTF-16 text ({exc.reason} at byte {exc.start})")]
+        if exc.end == len(data) and exc.reason == "unexpected end of data":
+            text = data[: exc.start].decode(encoding)
+            problems.append(Problem(path, "ends inside a UTF-8 character (truncated?); the incomplete bytes were dropped", error=False))
+        else:
+            text = data.decode("utf-8", _FALLBACK_ERRORS)
+            problems.append(Problem(path, "not valid UTF-8; decoded as Windows-1252 (cp1252)", error=False))
+    if "\x00" in text:
+        return None, [Problem(path, _BINARY)]
+    return text, problems
+
+
+# Windows-1252 for each byte; its five unassigned bytes map as in Latin-1.
+_CP1252 = [bytes([b]).decode("cp1252", "ignore") or chr(b) for b in range(256)]
+
+
+def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return "".join(_CP1252[b] for b in exc.object[exc.start:exc.end]), exc.end
+
+
+codecs.register_error(_FALLBACK_ERRORS, _cp1252_fallback)
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, ValueError):
+        return "not a valid path"
+    reason = _REASONS.get(getattr(exc, "errno", None))
+    if reason:
+        return reason
+    strerror = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    return strerror[:1].lower() + strerror[1:]
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """``yaml.safe_load`` (no object construction), but timestamps stay strings.
+
+    PyYAML turns ``published: 2023-02-30`` into an uncaught ValueError; as a
+    string it is checked here and reported like any other bad date.
+    """
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def parse_document(text: str, path: str, source_id: str) -> tuple[Document, list[Problem]]:
     """Split the header from the text and build the document's source record."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     problems: list[Problem] = []
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
     meta: dict = {}
-    published: date | None = None
-    fm = _FRONT_MATTER.match(text)
-    if fm:
-        loaded = yaml.safe_load(fm.group(1))
-        meta = loaded if isinstance(loaded, dict) else {}
-        text = text[fm.end():]
-        published = _as_date(meta.get("published") or meta.get("date"))
+    has_header = False
+    raw_date: object = None
+    opening = _FRONT_MATTER_OPEN.match(text)
+    if opening:
+        close = _FRONT_MATTER_CLOSE.search(text, opening.end())
+        if close is None:
+            problems.append(Problem(path, "front matter is not closed (no closing '---'); read as text", error=False))
+        else:
+            meta, trouble = _front_matter(text[opening.end(): close.start()])
+            problems.extend(Problem(path, message, error=False) for message in trouble)
+            text = text[close.end() + 1:]
+            has_header = True
+            raw_date = meta.get("published", meta.get("date"))
     else:
-        first, _, rest = text.partition("\n")
+        first, newline, rest = text.partition("\n")
         m = _DATE_LINE.match(first)
         if m:
-            published = _as_date(m.group(1))
-            text = m.group(2) + "\n" + rest
-    if published is None:
-        problems.append(Problem(path, "no publication date; relative dates left undated", error=False))
-    title = str(meta.get("title") or _readable_stem(path))
-    url = meta.get("url")
-    source = Source(id=source_id, path=path, published=published, title=title, url=str(url) if url else None)
+            raw_date, text, has_header = m.group(1), m.group(2) + newline + rest, True
+    published, date_problem = _publication_date(raw_date)
+    if date_problem:
+        problems.append(Problem(path, date_problem, error=False))
+    if has_header and (not text or text.isspace()):
+        problems.append(Problem(path, "no text after the header", error=False))
+    title = _scalar_text(meta.get("title"), "title", path, problems) or _readable_stem(path)
+    url = _scalar_text(meta.get("url"), "url", path, problems)
+    source = Source(id=source_id, path=path, published=published, title=title, url=url)
     return Document(source=source, text=text), problems
 
 
-def _as_date(value: object) -> date | None:
-    if isinstance(value, date):
-        return value
+def _front_matter(block: str) -> tuple[dict, list[str]]:
+    """The fields of a front matter block, or none with the reason it was ignored."""
     try:
-        return date.fromisoformat(str(value).strip())
-    except ValueError:
+        loaded = yaml.load(block, Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader
+    except (yaml.YAMLError, RecursionError, ValueError) as exc:
+        detail = getattr(exc, "problem", None) or type(exc).__name__
+        return {}, [f"front matter ignored: not plain YAML ({detail})"]
+    if loaded is None:
+        return {}, []
+    if not isinstance(loaded, dict):
+        return {}, ["front matter ignored: not a mapping of fields (published, title, url)"]
+    return loaded, []
+
+
+def _publication_date(value: object) -> tuple[date | None, str | None]:
+    """The publication date from a header value, or None with the warning to give."""
+    if value is None:
+        return None, "no publication date; relative dates left undated"
+    m = _ISO_DAY.fullmatch(str(value).strip())
+    if m:
+        try:
+            return date(*(int(g) for g in m.groups())), None
+        except ValueError:
+            pass
+    return None, f"publication date {_shorten(str(value))!r} is not a valid YYYY-MM-DD date; relative dates left undated"
+
+
+def _scalar_text(value: object, field: str, path: str, problems: list[Problem]) -> str | None:
+    """A front matter field as one line of text; lists and mappings are ignored with a warning."""
+    if value is None:
         return None
+    if isinstance(value, (str, int, float)):
+        return " ".join(str(value).split()) or None
+    problems.append(Problem(path, f"front matter field {field!r} is not text; ignored", error=False))
+    return None
+
+
+def _shorten(value: str, limit: int = 40) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
 def _readable_stem(path: str) -> str:

@@ -54,11 +54,8 @@ def plan(paths: list[str], problems: list[Problem]) -> list[Task]:
         chosen[key] = min(item, chosen.get(key, item))
     tasks: list[Task] = []
     for path in sorted(chosen.values()):
-        task = read_stdin_task(f"s{len(tasks) + 1}") if path == STDIN else Task(f"s{len(tasks) + 1}", path)
-        if isinstance(task, Problem):
-            problems.append(task)
-        else:
-            tasks.append(task)
+        source_id = f"s{len(tasks) + 1}"
+        tasks.append(read_stdin_task(source_id) if path == STDIN else Task(source_id, path))
     return tasks
 
 
