@@ -149,12 +149,13 @@ def actors(paths, fmt, output):
     """
     from timeline.actors_report import FORMATS as ACTOR_FORMATS
     from timeline.actors_report import actor_rows, render_actors
-    from timeline.pipeline import build as run_build
-    from timeline.pipeline import load_registry
 
     fmt = fmt or (format_for_path(output) if output and output != "-" else None) or "table"
     if fmt not in ACTOR_FORMATS:
         raise click.UsageError(f"the actors listing has no {fmt} format (use {', '.join(ACTOR_FORMATS)})")
+    from timeline.pipeline import build as run_build
+    from timeline.pipeline import load_registry
+
     result = run_build(list(paths), on_problem=lambda p: warn(f"{p.path}: {p.message}", "Error" if p.error else "Warning"))
     if not result.timeline.sources:
         warn("nothing to read: no input could be loaded", "Error")
