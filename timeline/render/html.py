@@ -9,67 +9,32 @@ script, pinned by their hashes.
 from __future__ import annotations
 
 import base64
-import calendar
 import hashlib
 import json
-import re
 from collections.abc import Iterable
-from datetime import date
 from html import escape
 from importlib.resources import files
 from string import Template
 from typing import TextIO
-from urllib.parse import urlsplit
 
-from timeline.model import QUOTE, Entry, Source, Timeline
+from timeline.model import EVENT, QUOTE, Entry, Source, Timeline
 from timeline.periods import bounds, precision_of
 from timeline.render import RenderContext
 from timeline.render.json_format import timeline_dict
+from timeline.render.labels import plural, source_ids, summary
+from timeline.render.markdown import MONTHS, date_label, long_date
+from timeline.render.text_safety import clean, web_link
 
 _ASSETS = files("timeline.render").joinpath("assets")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def esc(text: str) -> str:
-    """Text safe in HTML content and attribute values; control characters (invalid in HTML) dropped."""
-    return escape(_CONTROL.sub("", text), quote=True)
+    """Document text safe in HTML content and attribute values (control characters dropped)."""
+    return escape(clean(text), quote=True)
 
 
-def day_label(d: date) -> str:
-    return f"{d.day} {calendar.month_name[d.month]} {d.year}"
-
-
-def date_label(iso: str, precision: str | None, qualifier: str | None = None) -> str:
-    """A date as a reader says it, no finer than its precision: "early March 2023", "2023-W12 (week of …)"."""
-    first, _ = bounds(iso)
-    precision = precision or precision_of(iso)
-    if precision == "day":
-        label = day_label(first)
-    elif precision == "week":
-        label = f"{iso} (week of {day_label(first)})"
-    elif precision == "month":
-        label = f"{calendar.month_name[first.month]} {first.year}"
-    else:
-        label = str(first.year)
-    if not qualifier:
-        return label
-    return f"{qualifier}-{label}" if qualifier == "mid" else f"{qualifier} {label}"
-
-
-def link_target(url: str | None) -> str | None:
-    """The URL when it is a web address; anything else (javascript:, data:, relative) is not linked."""
-    if not url:
-        return None
-    parts = urlsplit(url.strip())
-    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
-
-
-def plural(count: int, word: str, words: str | None = None) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {words or word + 's'}"
-
-
-def source_count(entry: Entry) -> int:
-    return len({ref.id for ref in entry.sources})
+def conflict_label(date_iso: str) -> str:
+    return date_label(Entry(EVENT, "", date_iso, precision_of(date_iso)))
 
 
 def main_actor(entry: Entry) -> str | None:
@@ -89,21 +54,29 @@ def time_tag(iso: str, label: str) -> str:
 def entry_content(entry: Entry) -> str:
     """The claim of an event, or a quote as an attributed pull quote."""
     if entry.kind == QUOTE:
-        speaker = f'<figcaption>{esc(entry.speaker)}</figcaption>' if entry.speaker else ""
-        return f'<figure class="quote"><blockquote><p>{esc(entry.text)}</p></blockquote>{speaker}</figure>'
+        speaker = esc(entry.speaker) if entry.speaker else "Unattributed"
+        return f'<figure class="quote"><blockquote><p>{esc(entry.text)}</p></blockquote><figcaption>{speaker}</figcaption></figure>'
     return f'<p class="claim">{esc(entry.text)}</p>'
 
 
-def source_item(ref_id: str, sentence: str, sources: dict[str, Source]) -> str:
-    source = sources.get(ref_id)
-    title = esc(source_title(ref_id, sources))
-    href = link_target(source.url if source else None)
+def cited_title(source_id: str, sources: dict[str, Source]) -> str:
+    """A source's title, linked when its front matter gave a web address (never javascript: and the like)."""
+    source = sources.get(source_id)
+    title = esc(source_title(source_id, sources))
+    href = web_link(source.url) if source else None
     if href:
         title = f'<a href="{esc(href)}" rel="noopener noreferrer">{title}</a>'
-    published = ""
-    if source and source.published:
-        published = f' <span class="published">{time_tag(source.published.isoformat(), day_label(source.published))}</span>'
-    return (f'<li><p class="source-title"><cite>{title}</cite>{published}</p>'
+    return f"<cite>{title}</cite>"
+
+
+def published_tag(source: Source | None) -> str:
+    if not source or not source.published:
+        return ""
+    return f' <span class="published">{time_tag(source.published.isoformat(), long_date(source.published))}</span>'
+
+
+def source_item(ref_id: str, sentence: str, sources: dict[str, Source]) -> str:
+    return (f'<li><p class="source-title">{cited_title(ref_id, sources)}{published_tag(sources.get(ref_id))}</p>'
             f'<p class="sentence"><q>{esc(sentence)}</q></p></li>')
 
 
@@ -117,7 +90,7 @@ def conflicts_note(entry: Entry, sources: dict[str, Source]) -> str:
     if not entry.conflicts:
         return ""
     items = "".join(
-        f'<li>{time_tag(c.date, date_label(c.date, None))} according to '
+        f'<li>{time_tag(c.date, conflict_label(c.date))} according to '
         f'{esc(", ".join(source_title(s, sources) for s in c.sources))}</li>'
         for c in entry.conflicts
     )
@@ -130,13 +103,13 @@ def entry_item(index: int, entry: Entry, sources: dict[str, Source]) -> str:
     if entry.date:
         first, last = bounds(entry.date)
         attrs += f' data-start="{first.isoformat()}" data-end="{last.isoformat()}" data-precision="{esc(entry.precision or "")}"'
-        when = time_tag(entry.date, date_label(entry.date, entry.precision, entry.qualifier))
+        when = time_tag(entry.date, date_label(entry))
     else:
         when = '<span class="undated">date unknown</span>'
     kind = "Quote" if entry.kind == QUOTE else "Event"
     actors = "".join(f"<li>{esc(a)}</li>" for a in entry.actors)
     actors = f'<ul class="actors" aria-label="Involves">{actors}</ul>' if actors else ""
-    count = source_count(entry)
+    count = len(source_ids(entry))
     badge = ' <span class="corroborated">corroborated</span>' if count > 1 else ""
     disputed = ' <span class="disputed">date disputed</span>' if entry.conflicts else ""
     return (
@@ -169,7 +142,7 @@ def year_section(year: int, months: dict[int, list[tuple[int, Entry]]], sources:
         if month == 0:
             parts.append(entry_list(months[0], sources))
             continue
-        heading = f"{calendar.month_name[month]} {year}"
+        heading = f"{MONTHS[month - 1]} {year}"
         parts.append(f'<section class="month" data-group aria-label="{heading}"><h3>{heading}</h3>'
                      f"{entry_list(months[month], sources)}</section>")
     parts.append("</section>")
@@ -192,24 +165,18 @@ def timeline_markup(timeline: Timeline) -> str:
 
 def source_catalogue(timeline: Timeline) -> str:
     """Every document read, for the reader who wants the whole article."""
-    items = []
-    for source in timeline.sources:
-        title = esc(source.title)
-        href = link_target(source.url)
-        if href:
-            title = f'<a href="{esc(href)}" rel="noopener noreferrer">{title}</a>'
-        published = f" · {time_tag(source.published.isoformat(), day_label(source.published))}" if source.published else ""
-        items.append(f'<li id="source-{esc(source.id)}"><cite>{title}</cite>{published}</li>')
-    return "".join(items)
+    sources = {s.id: s for s in timeline.sources}
+    return "".join(f'<li id="source-{esc(s.id)}">{cited_title(s.id, sources)}{published_tag(s)}</li>'
+                   for s in timeline.sources)
 
 
-def summary(timeline: Timeline) -> str:
-    text = f"{plural(len(timeline.entries), 'entry', 'entries')} from {plural(len(timeline.sources), 'source')}"
-    dated = [e for e in timeline.entries if e.date]
+def period_summary(timeline: Timeline) -> str:
+    """``12 entries from 3 sources, March 2023 to December 2023``."""
+    text = summary(timeline)
+    dated = [bounds(e.date) for e in timeline.entries if e.date]
     if dated:
-        first = min(bounds(e.date)[0] for e in dated)
-        last = max(bounds(e.date)[1] for e in dated)
-        text += f", {calendar.month_name[first.month]} {first.year} to {calendar.month_name[last.month]} {last.year}"
+        first, last = min(d[0] for d in dated), max(d[1] for d in dated)
+        text += f", {MONTHS[first.month - 1]} {first.year} to {MONTHS[last.month - 1]} {last.year}"
     return esc(text)
 
 
@@ -232,7 +199,7 @@ def page(timeline: Timeline) -> str:
         script_hash=csp_hash(script),
         style=style,
         script=script,
-        summary=summary(timeline),
+        summary=period_summary(timeline),
         timeline=timeline_markup(timeline),
         sources=source_catalogue(timeline),
         data=embedded_json(timeline),

@@ -13,16 +13,9 @@ from typing import TextIO
 from timeline.model import QUOTE, Entry, Source, Timeline
 from timeline.periods import bounds
 from timeline.render import RenderContext
-from timeline.render.html import (
-    conflicts_note,
-    date_label,
-    entry_content,
-    esc,
-    main_actor,
-    plural,
-    source_count,
-    sources_list,
-)
+from timeline.render.html import conflicts_note, entry_content, esc, main_actor, sources_list
+from timeline.render.labels import plural, source_ids
+from timeline.render.markdown import date_label
 
 HEADLINE_LENGTH = 80
 
@@ -37,6 +30,12 @@ def start_date(entry: Entry) -> dict:
     return out
 
 
+def display_date(entry: Entry) -> str:
+    """The date as the reader should see it; a week keeps its ISO name: "2023-W12 (week of 20 March 2023)"."""
+    label = date_label(entry)
+    return f"{entry.date} ({label})" if entry.precision == "week" else label
+
+
 def headline(entry: Entry) -> str:
     """The speaker of a quote, else the claim cut at a word boundary."""
     if entry.kind == QUOTE and entry.speaker:
@@ -47,12 +46,12 @@ def headline(entry: Entry) -> str:
 
 
 def event(index: int, entry: Entry, sources: dict[str, Source]) -> dict:
-    count = source_count(entry)
+    count = len(source_ids(entry))
     text = (f"{entry_content(entry)}{conflicts_note(entry, sources)}"
             f"<p>{plural(count, 'source')}:</p>{sources_list(entry, sources)}")
     out = {
         "start_date": start_date(entry),
-        "display_date": date_label(entry.date, entry.precision, entry.qualifier),
+        "display_date": display_date(entry),
         "text": {"headline": esc(headline(entry)), "text": text},
         "unique_id": f"e{index + 1}",
     }
@@ -65,7 +64,7 @@ def event(index: int, entry: Entry, sources: dict[str, Source]) -> dict:
 def timelinejs_dict(timeline: Timeline) -> dict:
     sources = {s.id: s for s in timeline.sources}
     events = [event(i, e, sources) for i, e in enumerate(timeline.entries) if e.date]
-    dated = plural(len(events), "dated entry", "dated entries")
+    dated = f"{len(events)} dated {'entry' if len(events) == 1 else 'entries'}"
     return {
         "title": {"text": {"headline": "Timeline", "text": f"<p>{dated} from {plural(len(sources), 'source')}</p>"}},
         "events": events,
