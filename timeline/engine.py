@@ -69,9 +69,8 @@ def load_registry() -> ActorRegistry:
     return ActorRegistry.load(path) if path.is_file() else ActorRegistry()
 
 
-def extract_text(document: Document, problems: list[Problem], registry: ActorRegistry,
-                 cache: EntryCache | None = None) -> DocumentResult:
-    """The per-document map: a loaded document to its source record and entries.
+def extract_entries(document: Document, registry: ActorRegistry, cache: EntryCache | None = None) -> list[Entry]:
+    """The per-document map: a document (text and metadata) to its entries.
 
     Pure apart from the optional cache; this is the function to run on any engine.
     """
@@ -80,18 +79,19 @@ def extract_text(document: Document, problems: list[Problem], registry: ActorReg
         entries = extract_document(document, registry)
         if cache:
             cache.put(document, entries)
-    return DocumentResult(document.source, entries, problems)
+    return entries
 
 
 def process(task: Task, cache: EntryCache | None = None) -> DocumentResult:
-    """Read one task's document and extract it; failures become problems, never exceptions."""
+    """Load one task's document and extract it; failures become problems, never exceptions."""
     document, problems = task.loaded or load_document(task.path, task.source_id)
     if document is None:
         return DocumentResult(None, problems=problems)
     try:
-        return extract_text(document, problems, load_registry(), cache)
+        return DocumentResult(document.source, extract_entries(document, load_registry(), cache), problems)
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop an archive
-        return DocumentResult(None, problems=[Problem(task.path, f"could not be processed ({type(exc).__name__}: {exc})")])
+        failure = Problem(task.path, f"could not be processed ({type(exc).__name__}: {exc})")
+        return DocumentResult(None, problems=[*problems, failure])
 
 
 def read_stdin_task(source_id: str) -> Task:

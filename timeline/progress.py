@@ -54,7 +54,7 @@ class ProgressBar:
 
         self._progress = Progress(
             TextColumn("Reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-            console=Console(file=self.stream), auto_refresh=False, transient=True,
+            console=Console(file=self.stream, force_terminal=True), auto_refresh=False, transient=True,
         )
         self._progress.start()
         self._task = self._progress.add_task("read", total=total)

@@ -1,0 +1,111 @@
+"""The on-disk cache: hits give the same entries, damage and --no-cache are handled."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from platformdirs import user_cache_dir
+
+from made_up_archive import line_events, write_archive
+from timeline import engine
+from timeline.cache import EntryCache, default_dir
+from timeline.cli import cli
+from timeline.model import Document, Source
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+@pytest.fixture
+def extractions(monkeypatch) -> list[str]:
+    """The paths the stand-in extractor was called for (in this process: --jobs 1)."""
+    calls: list[str] = []
+
+    def counting(document, registry=None):
+        calls.append(document.source.path)
+        return line_events(document)
+
+    monkeypatch.setattr(engine, "extract_document", counting)
+    return calls
+
+
+def document(source_id: str, text: str = "2024-04-02 The ferry service resumed after the storm.\n") -> Document:
+    return Document(Source(source_id, f"/news/{source_id}.txt", date(2024, 4, 3), "Ferry news"), text)
+
+
+def cached_files(root: Path) -> list[Path]:
+    return [p for p in root.rglob("*") if p.is_file()]
+
+
+def build(*args: str):
+    return CliRunner().invoke(cli, ["build", *args, "-f", "json", "--jobs", "1"])
+
+
+def test_a_hit_returns_the_same_entries_under_the_new_source_id(tmp_path):
+    cache = EntryCache(tmp_path)
+    cache.put(document("s3"), line_events(document("s3")))
+    assert cache.get(document("s8")) == line_events(document("s8"))
+    assert cache.get(document("s8"))[0].sources[0].id == "s8"
+
+
+def test_other_text_or_metadata_is_a_miss(tmp_path):
+    cache = EntryCache(tmp_path)
+    cache.put(document("s1"), line_events(document("s1")))
+    assert cache.get(document("s1", "2024-04-02 The ferry service was cancelled.\n")) is None
+    later = Document(Source("s1", "/news/s1.txt", date(2024, 4, 4), "Ferry news"), document("s1").text)
+    assert cache.get(later) is None
+
+
+def test_rebuild_reads_the_cache_even_with_another_filter(tmp_path, cache_dir, extractions):
+    write_archive(tmp_path / "archive", count=4)
+    first = build(str(tmp_path / "archive"))
+    assert len(extractions) == 4
+    again = build(str(tmp_path / "archive"))
+    filtered = build(str(tmp_path / "archive"), "--since", "2024-02")
+    assert len(extractions) == 4
+    assert again.stdout == first.stdout
+    assert filtered.exit_code == 0
+    assert len(cached_files(cache_dir)) == 4
+
+
+def test_a_corrupt_entry_is_ignored_and_recomputed(tmp_path, cache_dir, extractions):
+    write_archive(tmp_path / "archive", count=2)
+    first = build(str(tmp_path / "archive"))
+    for path in cached_files(cache_dir):
+        path.write_bytes(b"\x80\x04 not a pickle")
+    again = build(str(tmp_path / "archive"))
+    assert (again.exit_code, again.stderr, again.stdout) == (0, "", first.stdout)
+    assert len(extractions) == 4
+    assert build(str(tmp_path / "archive")).stdout == first.stdout
+    assert len(extractions) == 4
+
+
+def test_no_cache_neither_writes_nor_reads(tmp_path, cache_dir, extractions):
+    write_archive(tmp_path / "archive", count=2)
+    build(str(tmp_path / "archive"), "--no-cache")
+    assert not cache_dir.exists()
+    build(str(tmp_path / "archive"))
+    build(str(tmp_path / "archive"), "--no-cache")
+    assert len(extractions) == 6
+
+
+def test_an_unusable_cache_directory_does_not_stop_a_build(tmp_path, monkeypatch, extractions):
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(blocker))
+    write_archive(tmp_path / "archive", count=2)
+    result = build(str(tmp_path / "archive"))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert '"2024-02-01"' in result.stdout
+
+
+def test_cache_directory_is_the_users_unless_overridden(tmp_path, monkeypatch):
+    monkeypatch.delenv("TIMELINE_CACHE_DIR", raising=False)
+    assert default_dir() == Path(user_cache_dir("timeline"))
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path))
+    assert default_dir() == tmp_path
