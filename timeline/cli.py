@@ -4,6 +4,7 @@ from __future__ import annotations
 import enum
 import functools
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -34,14 +35,34 @@ class PeriodParam(click.ParamType):
 
         try:
             first, last = bounds(str(value).strip())
-        except ValueError:
+        except (ValueError, OverflowError):
             self.fail(f"{value!r} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)", param, ctx)
         return last if self.end else first
 
 
+# Control and bidi/zero-width characters (from file names, say) would break the line or the terminal.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def warn(message: str, kind: str = "Warning") -> None:
-    """One line on stderr, whatever the terminal width."""
-    click.echo(f"{kind}: {' '.join(message.split())}", err=True)
+    """One line on stderr, never wrapped, with unprintable characters shown escaped."""
+    line = _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), message)
+    click.echo(f"{kind}: {line}", err=True)
+
+
+def fail(message: str) -> None:
+    """Report an error and exit 1 (a usage error is click's, exit 2)."""
+    warn(message, "Error")
+    sys.exit(Exit.ERROR)
+
+
+def check_output(output: str | None) -> None:
+    """Refuse an --output in a missing directory before the build, not after it (nothing is created)."""
+    if not output or output == "-":
+        return
+    parent = Path(output).parent
+    if not parent.is_dir():
+        fail(f"{output}: directory {parent} {'is not a directory' if parent.exists() else 'does not exist'}")
 
 
 def filter_options(func):
@@ -115,7 +136,8 @@ def build(paths, actors, kinds, since, until, fmt, output, min_sources, no_merge
     from timeline.progress import ProgressBar
 
     if since and until and since > until:
-        raise click.UsageError("--since is later than --until")
+        raise click.UsageError(f"--since ({since}) is later than --until ({until})")
+    check_output(output)
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
     fmt = fmt or (format_for_path(output) if output and output != "-" else None) or "table"
@@ -153,6 +175,7 @@ def actors(paths, fmt, output):
     fmt = fmt or (format_for_path(output) if output and output != "-" else None) or "table"
     if fmt not in ACTOR_FORMATS:
         raise click.UsageError(f"the actors listing has no {fmt} format (use {', '.join(ACTOR_FORMATS)})")
+    check_output(output)
     from timeline.pipeline import build as run_build
     from timeline.pipeline import load_registry
 
@@ -172,44 +195,78 @@ def _use_color(stream) -> bool:
 
 
 def write_output(render, output: str | None) -> None:
-    """Render to stdout, or to OUTPUT via a temporary file renamed only on success."""
+    """Render to stdout, or to OUTPUT through a temporary file renamed only on success.
+
+    A failed or interrupted run leaves an existing OUTPUT byte-for-byte as it was
+    and no temporary file behind.
+    """
+    from timeline.load import describe_os_error
+
     if not output or output == "-":
-        stream = click.get_text_stream("stdout")
-        render(stream, RenderContext(color=_use_color(stream)))
-        stream.flush()
+        _write_stdout(render)
         return
     target = Path(output)
-    if not target.parent.is_dir():
-        warn(f"{output}: directory {str(target.parent)!r} does not exist", "Error")
-        sys.exit(Exit.ERROR)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        fail(f"{output}: cannot write: {describe_os_error(exc)}")
+    try:
+        os.fchmod(fd, _new_file_mode())
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
             render(out, RenderContext(color=False))
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            fail(f"{output}: cannot write: {describe_os_error(exc)}")
         raise
 
 
-def main() -> None:
-    """Console entry point: exit codes for Ctrl-C and closed pipes, never a traceback."""
+def _new_file_mode() -> int:
+    """The mode open() would give a new file; mkstemp's is owner-only."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _write_stdout(render) -> None:
+    stream = click.get_text_stream("stdout")
     try:
-        cli.main(standalone_mode=False, prog_name="timeline")
-    except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
-        sys.exit(Exit.INTERRUPTED)
-    except KeyboardInterrupt:
+        render(stream, RenderContext(color=_use_color(stream)))
+        stream.flush()
+    except BrokenPipeError:
+        # The reader left early (`timeline build | head`): stop writing, quietly.
+        _discard_stdout()
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null so Python's last flush does not report the closed pipe."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
+
+
+def main() -> None:
+    """Console entry point: exit codes for Ctrl-C and usage errors, never a traceback."""
+    try:
+        code = cli.main(standalone_mode=False, prog_name="timeline")
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        # click turns Ctrl-C into Abort, after a newline that ends the terminal's ^C.
+        click.echo("Interrupted.", err=True)
         sys.exit(Exit.INTERRUPTED)
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
-    except BrokenPipeError:
-        # Downstream closed early (`timeline build | head`): stop quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(Exit.OK)
     except OSError as exc:
-        warn(str(exc), "Error")
-        sys.exit(Exit.ERROR)
-    sys.exit(Exit.OK)
+        from timeline.load import describe_os_error
+
+        fail(describe_os_error(exc))
+    except Exception as exc:
+        if os.environ.get("TIMELINE_DEBUG"):
+            raise
+        fail(f"unexpected {type(exc).__name__}: {exc} (run with TIMELINE_DEBUG=1 for the details)")
+    sys.exit(code if isinstance(code, int) else Exit.OK)
