@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test eval bench clean
+.PHONY: install run test browser eval bench clean
 
 install: $(STAMP)
 
@@ -16,8 +16,17 @@ $(STAMP): setup.cfg pyproject.toml
 run: install
 	$(BIN)/timeline build
 
-test: install
+test: install browser
 	$(BIN)/pytest
+
+# The browser tests drive Debian's Chromium and ChromeDriver: install them when missing
+# (with sudo only when not root and sudo exists).
+SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && echo sudo)
+
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+		($(SUDO) apt-get update -q && \
+		 $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver)
 
 eval: install
 	@if [ -f ../shared/eval/score.py ]; then \
