@@ -35,6 +35,10 @@ eval: install
 		echo "eval: ../shared/eval/score.py not found; the evaluation needs the shared corpus beside this checkout"; \
 	fi
 
+# Speed and scale figures (generates archives of 1,000 and 10,000 articles in a temp dir).
+bench: install
+	$(BIN)/python bench/run.py
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .hypothesis
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

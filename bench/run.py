@@ -1,0 +1,128 @@
+"""Benchmark ``timeline build`` end to end on generated archives of 1,000 and 10,000 articles.
+
+For each size: a cold build (``--no-cache``), a build that fills an empty cache,
+and a warm rebuild from the cache with another filter; wall time, documents and
+megabytes per second, and peak RSS (of the largest process: the main one or a
+worker, from wait4). Then the 10k/1k time ratio, start-up (``timeline --help``)
+and the latency of a one-document build, checked against the project's targets.
+
+    python bench/run.py [--sizes 1000 10000] [--json-out bench.json]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import write_corpus  # noqa: E402
+
+TIMELINE = str(Path(sys.executable).parent / "timeline")
+TARGETS = {"mb_per_s": 3.0, "peak_rss_mb": 300.0, "ratio": 11.0, "startup_s": 0.3}
+
+
+@dataclass
+class Run:
+    wall_s: float
+    peak_rss_mb: float
+    exit_code: int
+
+
+@dataclass
+class SizeResult:
+    docs: int
+    mb: float
+    cold_s: float
+    docs_per_s: float
+    mb_per_s: float
+    peak_rss_mb: float
+    fill_s: float
+    warm_s: float
+    exit_code: int
+
+
+def timed(args: list[str], env: dict[str, str] | None = None) -> Run:
+    """Run ``timeline ARGS``; its wall time and the peak RSS of its largest process."""
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        proc = subprocess.Popen([TIMELINE, *args], stdout=subprocess.DEVNULL, stderr=errors,
+                                env={**os.environ, **(env or {})})
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = code = os.waitstatus_to_exitcode(status)
+        if code not in (0, 1):
+            errors.seek(0)
+            sys.exit(f"timeline {' '.join(args)} failed ({code}): {errors.read().decode()[-2000:]}")
+    return Run(wall, usage.ru_maxrss / 1024, code)
+
+
+def measure_size(work: Path, count: int) -> SizeResult:
+    corpus = work / f"corpus-{count}"
+    size = write_corpus(corpus, count)
+    out = str(work / "out.json")
+    build = ["build", str(corpus), "--format", "json", "-o", out]
+    cold = timed([*build, "--no-cache"])
+    cache = {"TIMELINE_CACHE_DIR": str(work / f"cache-{count}")}
+    fill = timed(build, cache)
+    warm = timed([*build, "--since", "2020"], cache)
+    mb = size / 1e6
+    return SizeResult(count, round(mb, 2), round(cold.wall_s, 2), round(count / cold.wall_s),
+                      round(mb / cold.wall_s, 2), round(cold.peak_rss_mb), round(fill.wall_s, 2),
+                      round(warm.wall_s, 2), cold.exit_code)
+
+
+def median_wall(args: list[str], times: int = 5) -> float:
+    return round(statistics.median(timed(args).wall_s for _ in range(times)), 3)
+
+
+def report(results: list[SizeResult], startup: float, one_doc: float) -> dict:
+    print(f"{'docs':>7} {'MB':>6} {'cold s':>7} {'docs/s':>7} {'MB/s':>6} {'peak RSS MB':>12} "
+          f"{'cache fill s':>13} {'warm s':>7}")
+    for r in results:
+        print(f"{r.docs:>7} {r.mb:>6} {r.cold_s:>7} {r.docs_per_s:>7} {r.mb_per_s:>6} {r.peak_rss_mb:>12} "
+              f"{r.fill_s:>13} {r.warm_s:>7}")
+    summary = {"sizes": [asdict(r) for r in results], "startup_s": startup, "one_document_s": one_doc}
+    biggest = max(results, key=lambda r: r.docs)
+    checks = [
+        (f"{biggest.docs} docs at >= {TARGETS['mb_per_s']} MB/s", biggest.mb_per_s >= TARGETS["mb_per_s"]),
+        (f"peak RSS < {TARGETS['peak_rss_mb']:.0f} MB", biggest.peak_rss_mb < TARGETS["peak_rss_mb"]),
+        (f"--help < {TARGETS['startup_s']} s", startup < TARGETS["startup_s"]),
+    ]
+    if len(results) > 1:
+        smallest = min(results, key=lambda r: r.docs)
+        ratio = round(biggest.cold_s / smallest.cold_s, 2)
+        summary["ratio"] = ratio
+        print(f"{biggest.docs}/{smallest.docs} time ratio: {ratio}")
+        checks.append((f"ratio <= {TARGETS['ratio']} (x{biggest.docs // smallest.docs} documents)", ratio <= TARGETS["ratio"]))
+    print(f"start-up (timeline --help): {startup} s; one-document build: {one_doc} s")
+    for label, ok in checks:
+        print(f"  {'ok  ' if ok else 'MISS'} {label}")
+    summary["targets_met"] = all(ok for _, ok in checks)
+    return summary
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--json-out", type=Path, help="also write the figures as JSON here")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="timeline-bench-") as tmp:
+        work = Path(tmp)
+        results = [measure_size(work, count) for count in args.sizes]
+        one = next((work / f"corpus-{args.sizes[0]}").rglob("*.txt"))
+        one_doc = median_wall(["build", str(one), "--format", "json", "-o", str(work / "one.json"), "--no-cache"])
+    startup = median_wall(["--help"])
+    summary = report(results, startup, one_doc)
+    if args.json_out:
+        args.json_out.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
