@@ -79,6 +79,7 @@ def build(
     options = options or BuildOptions()
     problems: list[Problem] = []
     tasks = plan(paths, problems)
+    registry = load_registry()  # before the map: forked workers inherit it
     cache = EntryCache.open() if options.cache else None
     sources: list[Source] = []
     per_document: list[list[Entry]] = []
@@ -92,7 +93,6 @@ def build(
             per_document.append(result.entries)
         if on_progress:
             on_progress(done, len(tasks))
-    registry = load_registry()
     entries = merge_entries(per_document, merge_across=options.merge)
     entries = select(entries, options.selection, registry)
     if on_problem:
