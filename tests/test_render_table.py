@@ -79,3 +79,13 @@ def test_unbalanced_markup_never_raises():
 
 def test_empty_timeline_prints_only_the_header():
     assert table(Timeline([], [])) == "0 entries from 0 sources\n"
+
+
+def test_environment_does_not_override_the_context(timeline, monkeypatch):
+    for name, value in {"TERM": "dumb", "COLUMNS": "40", "NO_COLOR": "1", "FORCE_COLOR": "1"}.items():
+        monkeypatch.setenv(name, value)
+    plain = table(timeline, color=False, width=100)
+    coloured = table(timeline, color=True, width=100)
+    assert max(len(line) for line in plain.splitlines()) == 100
+    assert "\x1b" not in plain
+    assert ANSI.sub("", coloured) == plain != coloured

@@ -49,6 +49,8 @@ def console_for(out: TextIO, context: RenderContext) -> Console:
         no_color=not context.color,
         color_system="standard" if context.color else None,
         width=context.width or _terminal_width(out),
+        height=25,  # rich ignores an explicit width under TERM=dumb unless a height is given too
+        force_interactive=False,
         highlight=False,
         markup=False,
         emoji=False,
