@@ -43,6 +43,7 @@ def test_one_line_collapses_every_kind_of_whitespace():
         ("run `rm -rf`", r"run \`rm -rf\`"),
         ("*bold* and _italic_ and ~~gone~~", r"\*bold\* and \_italic\_ and \~\~gone\~\~"),
         ("back\\slash", r"back\\slash"),
+        ("$x^2$ costs $5", r"\$x^2\$ costs \$5"),
         ("# heading", r"\# heading"),
         ("- item", r"\- item"),
         ("+ item", r"\+ item"),

@@ -36,8 +36,9 @@ def one_line(text: str) -> str:
 
 
 # Inline Markdown syntax that can appear anywhere in a line: escapes, code, emphasis,
-# links and images, table cells, strikethrough. ``<``, ``>`` and ``&`` are HTML-escaped.
-_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]|~])")
+# links and images, table cells, strikethrough, math ($ on GitHub).
+# ``<``, ``>`` and ``&`` are HTML-escaped instead.
+_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]|~$])")
 # Syntax that only matters at the start of a line: headings, lists, quotes, setext rules.
 _MARKDOWN_LINE_START = re.compile(r"^(?:([#+\-=])|(\d{1,9})([.)]))")
 
