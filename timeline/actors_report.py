@@ -14,8 +14,10 @@ from typing import TextIO
 from timeline.model import Timeline
 from timeline.registry import ActorRegistry, name_key
 from timeline.render import RenderContext
+from timeline.render.labels import plural
 
-COLUMNS = ("actor", "kind", "entries", "quotes", "aliases seen")
+FIELDS = ("name", "kind", "entries", "quotes", "aliases")
+HEADINGS = ("actor", "kind", "entries", "quotes", "aliases seen")
 FORMATS = ("table", "markdown", "csv", "json")
 
 
@@ -65,25 +67,26 @@ def aliases_seen(spellings: list[str], name: str, sentences: list[str]) -> tuple
 
 
 def render_actors(rows: list[ActorRow], out: TextIO, context: RenderContext, fmt: str) -> None:
-    """The listing in any of the timeline formats (table, markdown, csv, json)."""
+    """The listing in any of ``FORMATS``; the data formats use the ``ActorRow`` field names."""
     if fmt == "json":
-        json.dump([{**asdict(row), "aliases": list(row.aliases)} for row in rows], out, ensure_ascii=False, indent=2)
+        json.dump([asdict(row) for row in rows], out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif fmt == "csv":
         from timeline.render.csv_format import write_rows
 
-        write_rows(out, ("name", "kind", "entries", "quotes", "aliases"), (_cells(row, "; ") for row in rows))
+        write_rows(out, FIELDS, (_cells(row, "; ") for row in rows))
     elif fmt == "markdown":
         from timeline.render.markdown import table_lines
 
-        out.write("\n".join(["# Actors", "", *table_lines(COLUMNS, [_cells(row, ", ") for row in rows])]) + "\n")
+        out.write("\n".join(["# Actors", "", *table_lines(HEADINGS, [_cells(row, ", ") for row in rows])]) + "\n")
     else:
         from timeline.render.table import Column, print_table
 
-        columns = [Column("actor", "bold"), Column("kind", "magenta"), Column("entries", justify="right"),
-                   Column("quotes", justify="right"), Column("aliases seen", "dim")]
-        title = f"{len(rows)} actor{'' if len(rows) == 1 else 's'}"
-        print_table(out, context, title, columns, ([str(c) for c in _cells(row, ", ")] for row in rows))
+        styles = ("bold", "magenta", "", "", "dim")
+        columns = [Column(h, style, justify="right" if h in ("entries", "quotes") else "left")
+                   for h, style in zip(HEADINGS, styles)]
+        print_table(out, context, plural(len(rows), "actor"), columns,
+                    ([str(cell) for cell in _cells(row, ", ")] for row in rows))
 
 
 def _cells(row: ActorRow, joiner: str) -> list[object]:

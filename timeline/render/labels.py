@@ -26,11 +26,11 @@ def conflicts(entry: Entry) -> str:
     return "; ".join(f"{c.date} ({', '.join(c.sources)})" for c in entry.conflicts)
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """``1 source``, ``2 sources``; ``words`` for irregular plurals."""
+    return f"{count} {word}" if count == 1 else f"{count} {words or word + 's'}"
 
 
 def summary(timeline: Timeline) -> str:
     """``12 entries from 3 sources``."""
-    entries = len(timeline.entries)
-    return f"{'1 entry' if entries == 1 else f'{entries} entries'} from {plural(len(timeline.sources), 'source')}"
+    return f"{plural(len(timeline.entries), 'entry', 'entries')} from {plural(len(timeline.sources), 'source')}"
