@@ -71,7 +71,7 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str | Problem]:
         try:
             mode = os.stat(raw).st_mode
         except (OSError, ValueError) as exc:
-            yield Problem(raw, _reason(exc))
+            yield Problem(raw, describe_os_error(exc))
             continue
         yield from _walk(raw) if stat.S_ISDIR(mode) else (raw,)
 
@@ -100,13 +100,14 @@ def _walk(root: str) -> Iterator[str | Problem]:
             with os.scandir(directory) as listing:
                 entries = list(listing)
         except OSError as exc:
-            problems.append(Problem(directory, _reason(exc)))
+            problems.append(Problem(directory, describe_os_error(exc)))
             continue
         for entry in entries:
-            if entry.is_dir():
+            kind = _kind(entry)
+            if kind == "dir":
                 stack.append((entry.path, above + (identity,)))
             elif entry.name.lower().endswith(SUFFIXES):
-                if entry.is_file():
+                if kind == "file":
                     files.append(entry.path)
                 else:
                     problems.append(_unusable(entry.path))
@@ -116,12 +117,20 @@ def _walk(root: str) -> Iterator[str | Problem]:
     yield from sorted(files)
 
 
+def _kind(entry: os.DirEntry) -> str:
+    """``dir`` or ``file`` (after symlinks), else ``other`` (dangling or looping link, FIFO...)."""
+    try:
+        return "dir" if entry.is_dir() else "file" if entry.is_file() else "other"
+    except OSError:
+        return "other"
+
+
 def _unusable(path: str) -> Problem:
     """Why a directory entry named like a text file is not one (dangling link, loop, FIFO...)."""
     try:
         os.stat(path)
     except (OSError, ValueError) as exc:
-        return Problem(path, _reason(exc))
+        return Problem(path, describe_os_error(exc))
     return Problem(path, "not a regular file", error=False)
 
 
@@ -145,7 +154,7 @@ def read_text(path: str) -> tuple[str | None, list[Problem]]:
             with open(path, "rb") as stream:
                 data = _read_stream(stream)
     except (OSError, ValueError) as exc:
-        return None, [Problem(path, _reason(exc))]
+        return None, [Problem(path, describe_os_error(exc))]
     except MemoryError:
         return None, [Problem(path, "too large to load into memory")]
     return decode(data, path)
@@ -217,7 +226,8 @@ def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
 codecs.register_error(_FALLBACK_ERRORS, _cp1252_fallback)
 
 
-def _reason(exc: Exception) -> str:
+def describe_os_error(exc: Exception) -> str:
+    """A lower-case reason for a failed file operation, as messages show it."""
     if isinstance(exc, ValueError):
         return "not a valid path"
     reason = _REASONS.get(getattr(exc, "errno", None))
