@@ -88,7 +88,8 @@ def test_table_listing():
     lines = [line.rstrip() for line in listing(ROWS, "table").splitlines()]
     assert lines[0] == "2 actors"
     assert lines[1].split() == ["actor", "kind", "entries", "quotes", "aliases", "seen"]
-    assert lines[3].split() == ["Tom", "Dawson", "person", "2", "1", "Dawson,", "Mr", "Dawson"]
+    assert lines[3:] == ["Tom Dawson          person        2       1  Dawson, Mr Dawson",
+                         "=cmd|' /C calc'!A0                1       0"]
 
 
 def test_cli_rejects_formats_the_listing_lacks(tmp_path):

@@ -86,7 +86,7 @@ def render_actors(rows: list[ActorRow], out: TextIO, context: RenderContext, fmt
         columns = [Column(h, style, justify="right" if h in ("entries", "quotes") else "left")
                    for h, style in zip(HEADINGS, styles)]
         print_table(out, context, plural(len(rows), "actor"), columns,
-                    ([str(cell) for cell in _cells(row, ", ")] for row in rows))
+                    ([str(cell) for cell in _cells(row, ", ")] for row in rows), spaced=False)
 
 
 def _cells(row: ActorRow, joiner: str) -> list[object]:

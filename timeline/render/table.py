@@ -73,11 +73,15 @@ def print_table(
     title: str,
     columns: Sequence[Column],
     rows: Iterable[Sequence[Text | str]],
+    spaced: bool = True,
 ) -> None:
-    """A one-line title, then the rows as a table; plain strings are cleaned onto one line."""
+    """A one-line title, then the rows as a table; plain strings are cleaned onto one line.
+
+    ``spaced`` puts a blank line between rows, for rows that wrap onto several lines.
+    """
     console = console_for(out, context)
     console.print(Text(one_line(title), style="bold"))
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, show_lines=True, pad_edge=False,
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, show_lines=spaced, pad_edge=False,
                   collapse_padding=True, header_style="bold")
     for column in columns:
         table.add_column(column.header, style=column.style, max_width=column.max_width,
