@@ -20,6 +20,7 @@ from selenium.webdriver.common.keys import Keys
 from test_html import story
 
 from timeline.model import Timeline
+from timeline.pipeline import build
 from timeline.render.html import page
 
 CHROMIUM = "/usr/bin/chromium"
@@ -119,6 +120,7 @@ def test_clicking_actor_chips_keeps_only_their_entries(opened):
     assert count(opened) == "Showing 2 of 8 entries"
     assert chip(opened, "Maya Lin").get_attribute("aria-pressed") == "true"
     assert visible_headings(opened) == ["2024", "January 2024", "Undated"]
+    assert len([ol for ol in opened.find_elements(By.CSS_SELECTOR, "ol.entries") if ol.is_displayed()]) == 2
     assert fragment(opened) == "#actor=Maya+Lin"
     chip(opened, "Sam Okoro").click()
     assert shown(opened) == ["e3", "e6", "e8"]
@@ -231,20 +233,41 @@ def test_no_network_request_is_attempted(browser, page_url):
     assert [u for u in urls if not u.startswith(("file://", "data:"))] == []
 
 
+def showcase() -> Timeline:
+    """What the README screenshots show: the bundled sample articles once they give entries, else the story."""
+    sample = build([]).timeline
+    if sample.entries:
+        return sample
+    full = story()
+    return Timeline(full.sources[:2], [e for e in full.entries if e.date])
+
+
+@pytest.fixture(scope="module")
+def showcase_url(tmp_path_factory) -> str:
+    return write_page(tmp_path_factory.mktemp("showcase"), showcase())
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_light_and_dark_themes(browser, page_url, scheme):
+def test_light_and_dark_themes(browser, showcase_url, scheme):
     """Each theme applies; with SAVE_SCREENSHOTS=1 its screenshot goes to docs/."""
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia",
                             {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
     try:
         browser.get("about:blank")
-        browser.get(page_url)
+        browser.get(showcase_url)
         background = browser.execute_script("return getComputedStyle(document.body).backgroundColor")
         assert background == {"light": "rgb(247, 245, 240)", "dark": "rgb(20, 23, 28)"}[scheme]
+        # Show a filtered view: the first quote's speaker selected, that quote's sources open.
+        speaker = browser.find_element(By.CSS_SELECTOR, "li.entry.quote figcaption").get_attribute("textContent")
+        chip(browser, speaker).click()
+        assert chip(browser, speaker).get_attribute("aria-pressed") == "true"
+        browser.find_element(By.CSS_SELECTOR, "li.entry.quote summary").click()
+        browser.set_window_size(1100, 1800)
         png = browser.get_screenshot_as_png()
         assert png.startswith(b"\x89PNG")
         if os.environ.get("SAVE_SCREENSHOTS") == "1":
             DOCS.mkdir(exist_ok=True)
             (DOCS / f"timeline-{scheme}.png").write_bytes(png)
     finally:
+        browser.set_window_size(1100, 1400)
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})

@@ -200,7 +200,7 @@ def test_each_entry_expands_to_its_sources_with_corroboration_and_conflicts(doc)
     assert summaries == ["1 source", "2 sources corroborated date disputed", "1 source", "1 source", "1 source",
                          "3 sources corroborated", "1 source", "1 source"]
     second = items[1].one("details", "sources")
-    assert [(li.one("cite").text, [t.attrs["datetime"] for t in li.all("time")], li.one("q").text)
+    assert [(li.one("cite").text, [t.attrs["datetime"] for t in li.all("time")], li.one("p", "sentence").text)
             for li in second.one("ol", "source-refs").all("li")] == [
         ("Council closes library", ["2024-02-10"], "The council proposed closing the library in early January."),
         ("Residents protest closure", ["2024-03-05"], "Closure was first proposed in December."),

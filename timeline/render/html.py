@@ -77,7 +77,7 @@ def published_tag(source: Source | None) -> str:
 
 def source_item(ref_id: str, sentence: str, sources: dict[str, Source]) -> str:
     return (f'<li><p class="source-title">{cited_title(ref_id, sources)}{published_tag(sources.get(ref_id))}</p>'
-            f'<p class="sentence"><q>{esc(sentence)}</q></p></li>')
+            f'<p class="sentence">{esc(sentence)}</p></li>')
 
 
 def sources_list(entry: Entry, sources: dict[str, Source]) -> str:
@@ -121,7 +121,7 @@ def entry_item(index: int, entry: Entry, sources: dict[str, Source]) -> str:
 
 
 def entry_list(items: Iterable[tuple[int, Entry]], sources: dict[str, Source]) -> str:
-    return '<ol class="entries">' + "".join(entry_item(i, e, sources) for i, e in items) + "</ol>"
+    return '<ol class="entries" data-group>' + "".join(entry_item(i, e, sources) for i, e in items) + "</ol>"
 
 
 def group_by_period(entries: list[Entry]) -> dict[int, dict[int, list[tuple[int, Entry]]]]:
