@@ -1,10 +1,95 @@
-"""Per-document extraction: a pure function from a document to its entries."""
+"""Per-document extraction: a pure function from a document to its entries.
+
+Body blocks are split into sentences; every time expression gives an event
+dated by ``timeline.dates``; the lede without one is the news of the day
+(dated to publication); every attributed statement in quote marks gives a
+quote entry dated when it was said.
+"""
 from __future__ import annotations
 
-from timeline.model import Document, Entry
+from timeline.actors import PERSON, Cast
+from timeline.boilerplate import BODY, split_blocks
+from timeline.dates import find_dates
+from timeline.model import EVENT, QUOTE, Document, Entry, SourceRef
+from timeline.periods import format_date
+from timeline.quotes import Attributor, Quote, is_statement
 from timeline.registry import ActorRegistry
+from timeline.sentences import Sentence, split_sentences
 
 
 def extract_document(document: Document, registry: ActorRegistry | None = None) -> list[Entry]:
-    """Every dated claim and attributed quotation in the document (placeholder)."""
-    return []
+    """Every dated claim and attributed quotation in the document, in text order."""
+    text = document.text
+    published = document.source.published
+    cast = Cast(text, registry)
+    attributor = Attributor(text, cast)
+    entries: list[Entry] = []
+    lede_seen = False
+    for block in split_blocks(text):
+        if block.role != BODY:
+            continue
+        sentences = split_sentences(block.text, block.start)
+        if not sentences:
+            continue
+        quotes = attributor.block(block.start, block.end, sentences)
+        for i, sentence in enumerate(sentences):
+            is_lede = not lede_seen and i == 0
+            entries.extend(_events(document, sentence, cast, attributor, is_lede))
+        lede_seen = True
+        entries.extend(_quote_entry(document, q, cast) for q in quotes if q.speakers and is_statement(q.text))
+    return entries
+
+
+def _events(document: Document, sentence: Sentence, cast: Cast, attributor: Attributor, is_lede: bool) -> list[Entry]:
+    published = document.source.published
+    mentions = [m for m in find_dates(sentence.text, published)]
+    actors = _sentence_actors(sentence, cast, attributor)
+    out: list[Entry] = []
+    seen: set[str | None] = set()
+    for mention in mentions:
+        if mention.value in seen:
+            continue
+        seen.add(mention.value)
+        out.append(Entry(
+            kind=EVENT, text=sentence.text, date=mention.value, precision=mention.precision,
+            qualifier=mention.qualifier, actors=actors, sources=[SourceRef(document.source.id, sentence.text)],
+            position=sentence.start + mention.start, rule="date-optional" if mention.optional else "date",
+        ))
+    if not mentions and is_lede:
+        out.append(Entry(
+            kind=EVENT, text=sentence.text,
+            date=format_date(published, "day") if published else None,
+            precision="day" if published else None,
+            actors=actors, sources=[SourceRef(document.source.id, sentence.text)],
+            position=sentence.start, rule="lede",
+        ))
+    return out
+
+
+def _sentence_actors(sentence: Sentence, cast: Cast, attributor: Attributor) -> list[str]:
+    names = [m.name for m in cast.within(sentence.start, sentence.end)]
+    return list(dict.fromkeys(names))
+
+
+def _quote_entry(document: Document, quote: Quote, cast: Cast) -> Entry:
+    published = document.source.published
+    date, precision, qualifier = (format_date(published, "day"), "day", None) if published else (None, None, None)
+    if quote.clause and published:
+        clause_text = cast.text[quote.clause[0]:quote.clause[1]]
+        found = [m for m in find_dates(clause_text, published) if m.value]
+        if found:
+            date, precision, qualifier = found[0].value, found[0].precision, found[0].qualifier
+    speaker = " and ".join(quote.speakers)
+    actors = list(quote.speakers)
+    for name in quote.speakers:
+        org = cast.affiliation_of(name) if cast.kind_of(name) == PERSON else None
+        if org:
+            actors.append(org)
+    sentence = cast.text[quote.sentence_start:quote.sentence_end]
+    return Entry(
+        kind=QUOTE, text=quote.text, date=date, precision=precision, qualifier=qualifier,
+        speaker=speaker, actors=list(dict.fromkeys(actors)),
+        sources=[SourceRef(document.source.id, sentence)], position=quote.span.start, rule="quote",
+    )
+
+

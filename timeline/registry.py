@@ -29,6 +29,7 @@ class Actor:
     aliases: list[str] = field(default_factory=list)
     affiliation: str | None = None
     gender: str | None = None
+    roles: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -88,4 +89,5 @@ def _actor(item: dict | str, kind: str) -> Actor:
         aliases=[str(a) for a in item.get("aliases") or []],
         affiliation=item.get("affiliation"),
         gender=item.get("gender"),
+        roles=[str(r) for r in item.get("roles") or []],
     )

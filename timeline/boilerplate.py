@@ -1,0 +1,98 @@
+"""Splitting an article's body from its furniture, by the shape of each line.
+
+Every non-empty line is a block. A block is body prose when it reads as
+sentences; captions (a credit at the end), bylines, datelines, sign-up blurbs,
+helpline footers, page chrome, headlines, standfirsts and crossheads are not.
+Nothing here knows any particular site: the word lists are in
+``timeline/rules/boilerplate.yaml``.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from timeline.rules_data import phrase_pattern, rules
+
+BODY = "body"
+HEADLINE = "headline"
+STANDFIRST = "standfirst"
+CAPTION = "caption"
+FURNITURE = "furniture"  # bylines, datelines, sign-up blurbs, chrome, helplines
+SHORT = "short"  # crossheads, name labels and other lines that are not sentences
+
+_LINE = re.compile(r"[^\n]+")
+_TERMINAL = re.compile(r"[.!?:;,…][\"'”’)\]]*\s*$")
+_PHONE = re.compile(r"\b\d{3,5}[ -]\d{3}(?:[ -]\d{3,4})?\b(?!,\d)|\b1-\d{3}-\d{3}-")
+_CONTACT = re.compile(r"\b[\w.+-]+@[\w-]+\.\w|\bhttps?://|\bwww\.", re.I)
+_PAREN_CREDIT = re.compile(r"\((?:[^()\n]{1,60}/[^()\n]{1,40}|[A-Z]{2,6}(?: [A-Z][a-z]+)?|[A-Za-z]+\s*:[^()\n]{1,60})\)\s*$")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A line of the document with its character offsets and role."""
+
+    start: int
+    end: int
+    text: str
+    role: str
+
+
+@functools.cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    data = rules("boilerplate")
+    labels = "|".join(re.escape(w) for w in data["credit_labels"])
+    return {
+        "credit": re.compile(rf"(?:^|[.!?”\"’)]\s*|\s)(?:{labels})s?\s*:\s*[^.!?\n]{{1,80}}$", re.I),
+        "signup": phrase_pattern(data["signup_phrases"]),
+        "chrome": phrase_pattern(data["chrome_prefixes"], prefix=True),
+        "byline": phrase_pattern(data["byline_prefixes"], prefix=True),
+        "dateline": phrase_pattern(data["dateline_prefixes"], prefix=True),
+        "helpline": phrase_pattern(data["helpline_phrases"]),
+    }
+
+
+def _shape(text: str) -> str:
+    """The role a line has on its own, before its neighbours are considered."""
+    p = _patterns()
+    words = _WORD.findall(text)
+    if p["credit"].search(text) or _PAREN_CREDIT.search(text):
+        return CAPTION
+    if (p["signup"].search(text) or p["helpline"].search(text) or _CONTACT.search(text)
+            or _PHONE.search(text) or p["chrome"].match(text)):
+        return FURNITURE
+    if len(words) <= 10 and (p["byline"].match(text) or p["dateline"].match(text)):
+        return FURNITURE
+    letters = [c for c in text if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(words) > 1:
+        return FURNITURE
+    if len(words) < 3 or not _TERMINAL.search(text):
+        return SHORT
+    return BODY
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def split_blocks(text: str) -> list[Block]:
+    """The document's lines, each with its role."""
+    lines = [(m.start(), m.end(), m.group()) for m in _LINE.finditer(text) if m.group().strip()]
+    roles = [_shape(line) for _, _, line in lines]
+    norms = [_norm(line) for _, _, line in lines]
+    # A line printed twice in a row is a standfirst or a caption; a line that the
+    # next line repeats with a credit is the same caption.
+    for i in range(len(lines) - 1):
+        if norms[i] == norms[i + 1]:
+            kind = STANDFIRST if roles[i] == BODY else roles[i]
+            roles[i] = roles[i + 1] = kind if kind != BODY else STANDFIRST
+        elif roles[i + 1] == CAPTION and norms[i + 1].startswith(norms[i]) and len(norms[i]) > 20:
+            roles[i] = CAPTION
+    if roles and roles[0] == SHORT:
+        roles[0] = HEADLINE
+        # A sentence right under the headline, followed by furniture before the
+        # article proper starts, is the standfirst.
+        if len(roles) > 2 and roles[1] == BODY and roles[2] in (CAPTION, SHORT, FURNITURE):
+            roles[1] = STANDFIRST
+    return [Block(s, e, line, role) for (s, e, line), role in zip(lines, roles)]

@@ -1,0 +1,303 @@
+"""Quotations in body text and who said them.
+
+Quote marks are read by context: curly marks say which way they face; straight
+marks open after a space or bracket and close before one; a single mark between
+two letters is an apostrophe. A quotation left open at the end of a paragraph
+runs on into the next paragraph that opens with a quote mark.
+
+The speaker comes from an attribution around the quotation ("..., said X",
+"X said: ...", "according to X"), else from context: the paragraph before
+ending in a colon, a continuing quotation, or the sentence's subject.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from timeline.actors import ORGANISATION, PERSON, Cast, gender_of_pronoun
+from timeline.rules_data import rules
+from timeline.sentences import Sentence
+
+_DOUBLE = "\"“”„‟«»"
+_SINGLE = "'‘’‚‛"
+_MARKS = re.compile(f"[{_DOUBLE}{_SINGLE}]")
+_OPENING_CONTEXT = set(" \t\n([{—–-/:")
+_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_TRAILING_APPOSITIVE = re.compile(r",[^,]{1,120},\s*$")
+_SUBJECT_PRONOUN = re.compile(r"\b(she|he)\b", re.I)
+_ANY_PRONOUN = re.compile(r"\b(she|he|her|his)\b", re.I)
+# A plural group as the subject right before the verb: "Inspectors said", "Campaigners have warned".
+_GROUP_SUBJECT = re.compile(r"(?:^|[,;]\s*)(?:the\s+)?([A-Za-z]+(?:\s+[a-z]+)?s)\s+(?:have\s+|had\s+)?$", re.I)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A quotation: the offsets of its words (marks excluded) and whether it was closed."""
+
+    start: int
+    end: int
+    closed: bool
+
+
+@dataclass
+class Quote:
+    """A quotation with its speakers, source sentence and attribution clause."""
+
+    span: Span
+    text: str
+    speakers: list[str]
+    sentence_start: int
+    sentence_end: int
+    clause: tuple[int, int] | None  # where the attribution is, for dating the quote
+
+
+@functools.cache
+def _vocabulary() -> dict:
+    data = rules("quotes")
+    verbs = sorted(data["speech_verbs"].split() + data["speech_phrases"], key=len, reverse=True)
+    spokes = "|".join(data["spokesperson_words"])
+    return {
+        "verb": _alternation(verbs),
+        "inverted": _alternation(data["inverted_verbs"].split() + ["according to"]),
+        "spokes": re.compile(rf"\b(?:{spokes})\b", re.I),
+        "min_words": int(data["min_statement_words"]),
+    }
+
+
+def _alternation(words: list[str]) -> re.Pattern[str]:
+    words = sorted(set(words), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in words) + r")\b", re.I)
+
+
+def find_spans(text: str, start: int, end: int) -> list[Span]:
+    """Quotations within text[start:end] (one paragraph), outermost double quotes first."""
+    doubles = _scan(text, start, end, _DOUBLE, "“„‟«", "”»")
+    spans = list(doubles)
+    pos = start
+    for gap_end in [s.start - 1 for s in doubles] + [end]:
+        spans.extend(_scan(text, pos, gap_end, _SINGLE, "‘‛", "’", single=True))
+        pos = next((s.end + 1 for s in doubles if s.start - 1 == gap_end), end)
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _scan(text: str, start: int, end: int, marks: str, openers: str, closers: str, single: bool = False) -> list[Span]:
+    spans: list[Span] = []
+    open_at: int | None = None
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in marks:
+            prev = text[i - 1] if i > start else " "
+            nxt = text[i + 1] if i + 1 < end else " "
+            if single and prev.isalnum() and nxt.isalpha():
+                pass  # an apostrophe: don't, Ruth's
+            elif open_at is None:
+                if (ch in openers or prev in _OPENING_CONTEXT or i == start) and not nxt.isspace():
+                    open_at = i
+            elif ch not in openers and not prev.isspace():
+                if not (single and nxt.isalpha()):
+                    spans.append(Span(open_at + 1, i, True))
+                    open_at = None
+            elif ch in openers and prev in _OPENING_CONTEXT:
+                open_at = i  # a stray opener: start again here
+        i += 1
+    if open_at is not None and (not single or open_at == start or text[start:open_at].rstrip().endswith(":")):
+        spans.append(Span(open_at + 1, end, False))
+    return spans
+
+
+def is_statement(words: str) -> bool:
+    """A whole sentence or a long enough passage; shorter fragments are terms or scare quotes."""
+    stripped = words.strip().rstrip(",;")
+    count = len(_WORDS.findall(stripped))
+    if count >= _vocabulary()["min_words"]:
+        return True
+    return count >= 2 and stripped[:1].isupper() and stripped[-1:] in ".!?"
+
+
+class Attributor:
+    """Finds who said each quotation of one document, reading paragraphs in order."""
+
+    def __init__(self, text: str, cast: Cast):
+        self.text = text
+        self.cast = cast
+        self.subjects: list[tuple[int, str]] = []  # (offset, person) in subject position, for pronouns
+        self.last_speakers: list[str] = []
+        self.last_block_end = -1
+        self.last_quote_end = -1
+        self.intro: tuple[int, int] | None = None  # a paragraph ending "X said:"
+        self.previous_voice: list[str] = []  # who spoke in the paragraph before
+
+    def note_subject(self, sentence: Sentence, spans: list[Span]) -> None:
+        """Remember the first person named outside quotes as the sentence's subject."""
+        for mention in self.cast.within(sentence.start, sentence.end):
+            if mention.possessive or any(s.start <= mention.start < s.end for s in spans):
+                continue
+            if self.cast.kind_of(mention.name) == PERSON:
+                self.subjects.append((mention.start, mention.name))
+                return
+
+    def block(self, start: int, end: int, sentences: list[Sentence]) -> list[Quote]:
+        """Quotations of one body paragraph with their speakers."""
+        spans = find_spans(self.text, start, end)
+        quotes: list[Quote] = []
+        continuing = self.last_block_end >= 0 and self.last_quote_end >= self.last_block_end - 2
+        for span in spans:
+            s_open = _containing(sentences, span.start - 1)
+            s_close = _containing(sentences, max(span.start, span.end - 1))
+            speakers, clause = self._attribute(span, s_open, s_close, start, quotes, continuing)
+            words = self.text[span.start:span.end].strip().rstrip(",")
+            quotes.append(Quote(span, words, speakers, s_open.start, s_close.end, clause))
+            continuing = False
+            if speakers and is_statement(words):
+                self.last_speakers = speakers
+            for name in speakers:
+                if self.cast.kind_of(name) == PERSON:
+                    self.subjects.append((span.start, name))
+        for sentence in sentences:
+            self.note_subject(sentence, spans)
+        self.subjects.sort()
+        self.previous_voice = next((q.speakers for q in reversed(quotes) if q.speakers), []) or self._reporter(start, end)
+        self.last_block_end = end
+        self.last_quote_end = max((s.end for s in spans), default=-1)
+        if not spans and self.text[start:end].rstrip().endswith(":") and _vocabulary()["verb"].search(self.text, start, end):
+            self.intro = (sentences[-1].start if sentences else start, end)
+        elif spans:
+            self.intro = None
+        return quotes
+
+    def _attribute(self, span: Span, s_open: Sentence, s_close: Sentence, block_start: int,
+                   earlier: list[Quote], continuing: bool) -> tuple[list[str], tuple[int, int] | None]:
+        verb_re = _vocabulary()["verb"]
+        # After the quotation: "..., said X" / "..., X said" / "according to X".
+        if span.closed and span.end + 1 < s_close.end:
+            after_start = span.end + 1
+            m = re.compile(r"[\s,.;:!?'’\"”–—-]*").match(self.text, after_start)
+            lead = m.end()
+            verb = _vocabulary()["inverted"].match(self.text, lead)
+            if verb:
+                stop = _clause_end(self.text, verb.end(), s_close.end)
+                found = self.resolve(verb.end(), stop, span.start)
+                if found:
+                    return found, (after_start, stop)
+            verb = verb_re.search(self.text, lead, min(s_close.end, lead + 90))
+            if verb and not re.search(r"[,.;:“”\"]", self.text[lead:verb.start()]):
+                found = self.resolve(lead, verb.start(), span.start)
+                if found:
+                    return found, (after_start, _clause_end(self.text, verb.end(), s_close.end))
+        # Before it, in the same sentence: "X said: ...", "X said the report was ...".
+        before_start = s_open.start
+        opening = span.start - 1
+        verbs = list(verb_re.finditer(self.text, before_start, opening))
+        if verbs:
+            verb = verbs[-1]
+            found = self.resolve(before_start, verb.start(), span.start, subject=True)
+            if found:
+                return found, (before_start, opening)
+        # A continuing quotation keeps its speaker.
+        if continuing and self.text[block_start:opening].strip() == "" and self.last_speakers:
+            return self.last_speakers, None
+        if earlier and earlier[-1].speakers:
+            return earlier[-1].speakers, earlier[-1].clause
+        if self.intro and self.text[block_start:opening].strip() == "":
+            intro_start, intro_end = self.intro
+            verbs = list(verb_re.finditer(self.text, intro_start, intro_end))
+            found = self.resolve(intro_start, verbs[-1].start(), span.start, subject=True) if verbs else []
+            self.intro = None
+            if found:
+                return found, (intro_start, intro_end)
+        # "Claims by the chief inspector that ...", "Among her concerns were ...".
+        by = re.compile(r"\bby\s+").search(self.text, before_start, opening)
+        if by:
+            found = self.resolve(by.end(), _clause_end(self.text, by.end(), opening), span.start)
+            if found:
+                return found, None
+        found = self.resolve(before_start, opening, span.start, subject=True, possessive_pronouns=True)
+        if found:
+            return found, None
+        if self.previous_voice:
+            return self.previous_voice, None
+        return [], None
+
+    def _reporter(self, start: int, end: int) -> list[str]:
+        """The subject of a speech verb in a paragraph without quotations ("Connor said today that ...")."""
+        verb = _vocabulary()["verb"].search(self.text, start, end)
+        if not verb:
+            return []
+        return [n for n in self.resolve(start, verb.start(), verb.start(), subject=True) if self.cast.kind_of(n) == PERSON]
+
+    def resolve(self, start: int, end: int, anchor: int, subject: bool = False,
+                possessive_pronouns: bool = False) -> list[str]:
+        """The speakers a phrase names: people, a pronoun, a role, a spokesperson's organisation."""
+        if end <= start:
+            return []
+        phrase = self.text[start:end]
+        vocab = _vocabulary()
+        mentions = [m for m in self.cast.within(start, end) if not m.possessive]
+        if vocab["spokes"].search(phrase):
+            if re.search(r"\bstatement\b|\bletter\b", phrase, re.I):
+                people = self._people(mentions, start, end)
+                if people:
+                    return people
+                if self.last_speakers and not mentions:
+                    return self.last_speakers
+            orgs = [m.name for m in self.cast.within(start, end) if self.cast.kind_of(m.name) == ORGANISATION]
+            if orgs:
+                return orgs[:1]
+        people = self._people(mentions, start, end) if subject else [
+            m.name for m in mentions if self.cast.kind_of(m.name) == PERSON][:1]
+        if people:
+            return people
+        pronoun = list((_ANY_PRONOUN if possessive_pronouns else _SUBJECT_PRONOUN).finditer(phrase))
+        if pronoun:
+            name = self.cast.subject_before(anchor, _gender(pronoun[-1].group(1)), self.subjects)
+            if name:
+                return [name]
+        role = re.search(r"\bthe\s+(?:[A-Za-z’'-]+\s+){0,2}?([A-Za-z]+)\s*$", phrase.strip(" ,"), re.I) or \
+            re.search(r"\bthe\s+(?:[A-Za-z’'-]+\s+){0,2}?([A-Za-z]+)\b", phrase, re.I)
+        if role:
+            name = self.cast.by_role(role.group(1).lower(), anchor)
+            if name:
+                return [name]
+        orgs = [m.name for m in mentions if self.cast.kind_of(m.name) == ORGANISATION]
+        if orgs:
+            return orgs[:1]
+        group = _GROUP_SUBJECT.search(phrase) if subject else None
+        return [group.group(1)[:1].upper() + group.group(1)[1:]] if group else []
+
+    def _people(self, mentions, start: int, end: int) -> list[str]:
+        """The subject among the people named before a verb; several when joined by "and"."""
+        people = [m for m in mentions if self.cast.kind_of(m.name) == PERSON]
+        if not people:
+            return []
+        apposition = _TRAILING_APPOSITIVE.search(self.text, start, end)
+        cut = apposition.start() if apposition else end
+        main = [m for m in people if m.end <= cut] or [m for m in people if m.start >= cut]
+        if not main:
+            return []
+        if len(main) > 1:
+            joined = [main[0]]
+            for prev, cur in zip(main, main[1:]):
+                if re.search(r"\band\b|&", self.text[prev.end:cur.start]) and len(self.text[prev.end:cur.start]) < 40:
+                    joined.append(cur)
+            if len(joined) > 1:
+                return list(dict.fromkeys(m.name for m in joined))
+        return [main[-1].name if not apposition else main[0].name]
+
+
+def _gender(pronoun: str) -> str:
+    return gender_of_pronoun(pronoun)
+
+
+def _containing(sentences: list[Sentence], offset: int) -> Sentence:
+    for sentence in sentences:
+        if sentence.start <= offset < sentence.end:
+            return sentence
+    return min(sentences, key=lambda s: abs(s.start - offset))
+
+
+def _clause_end(text: str, start: int, limit: int) -> int:
+    """Where an attribution clause stops: a comma or colon, "that", "adding", or the limit."""
+    m = re.compile(r"[,;:.“”\"]|\b(?:that|adding|who|which|as|after|before|while|when)\b").search(text, start, limit)
+    return m.start() if m else limit

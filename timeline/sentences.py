@@ -1,0 +1,63 @@
+"""Finding sentences in a block of body text, with their offsets.
+
+A full stop, question or exclamation mark (with any closing quote or bracket)
+ends a sentence when the next word starts like a sentence: a capital, a digit
+or an opening quote. Abbreviations and initials do not end sentences.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from timeline.rules_data import rules
+
+_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_LAST_WORD = re.compile(r"([A-Za-z]+)\.?$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@functools.cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(rules("sentences")["abbreviations"].split())
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the full stop at ``dot`` belongs to an abbreviation or an initial."""
+    if text[dot] != ".":
+        return False
+    m = _LAST_WORD.search(text, max(0, dot - 12), dot)
+    if not m:
+        return False
+    word = m.group(1)
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: "J. Smith", "U.S."
+    return word.lower() in _abbreviations()
+
+
+def split_sentences(text: str, offset: int = 0) -> list[Sentence]:
+    """The sentences of ``text``; offsets are shifted by ``offset``."""
+    out: list[Sentence] = []
+    start = 0
+    for m in _END.finditer(text):
+        if _is_abbreviation(text, m.start()):
+            continue
+        _append(out, text, start, m.end(), offset)
+        start = m.end()
+    _append(out, text, start, len(text), offset)
+    return out
+
+
+def _append(out: list[Sentence], text: str, start: int, end: int, offset: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append(Sentence(start + offset, end + offset, text[start:end]))
