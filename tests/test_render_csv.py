@@ -41,7 +41,8 @@ def test_conflicting_dates_are_listed(timeline):
 
 def test_same_source_twice_counts_once(timeline):
     row = rows(timeline)[-1]
-    assert (row["kind"], row["speaker"], row["source"], row["source_count"]) == ("quote", "Greenfield Academy", "s3", "1")
+    assert (row["kind"], row["speaker"], row["source"], row["source_count"]) == (
+        "quote", "Greenfield Academy", "s3", "1")
 
 
 def test_formula_starts_are_neutralised_in_text_and_sentence(timeline):
