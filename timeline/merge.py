@@ -1,17 +1,394 @@
-"""Merging entries: duplicates within a document, and the same claim across documents."""
+"""Merging entries: duplicates within a document, and the same claim across documents.
+
+Every extracted entry (an *atom*) comes from one source. Two atoms from different
+sources are linked when they state the same claim (``_linked``); merged entries
+are the connected components of that relation. The result therefore depends only
+on the set of atoms, never on their order or on how documents are grouped, and a
+merged entry keeps its atoms (``MergedEntry.members``) so that ``combine`` can be
+used as an associative map-reduce step.
+
+Candidates are found through indexes (by kind, year and rare-first word prefix
+for events; by speaker and words for quotes), never by comparing all pairs.
+"""
 from __future__ import annotations
 
-from timeline.model import Entry
+import math
+import re
+import zlib
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import timedelta
+from fractions import Fraction
+from functools import cache
+
+import yaml
+
+from timeline.model import EVENT, Conflict, Entry, SourceRef
+from timeline.periods import PRECISION_RANK, bounds, contains, format_date, precision_of
+from timeline.resources import RULES_DIR
+
+# Events: share of content words (Jaccard: shared / all distinct) above which two
+# entries with compatible dates are one claim. On the corpus, re-wordings of one
+# claim ("coroner concluded an inspection likely contributed to the death" across
+# outlets; "took her own life in January" / "killed herself in January") score
+# 0.45-0.9, while different claims of one day that share the story's names
+# (Ruth Perry, Ofsted, inspection) stay below 0.35; 0.4 sits between.
+EVENT_SAME = Fraction(2, 5)
+# Two events whose dates disagree are only the same claim told with two dates
+# when almost every word is shared (a re-reported sentence); otherwise they are
+# different things that happened at different times.
+EVENT_RESTATED = Fraction(4, 5)
+# Quotes by one speaker: the same statement when one wording holds the other, or
+# when nearly all their content words are shared (one word changed in six).
+QUOTE_SAME = Fraction(7, 10)
+
+_QUOTE_MARKS = "\"'`\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2032\u2033\u00ab\u00bb"
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_DATE_NUMBER = re.compile(r"^(?:\d{1,2}(?:st|nd|rd|th)?|1[89]\d\d|2\d\d\d)$")
+_SUFFIXES = ("ing", "ed", "es", "s")
 
 
-def merge_entries(per_document: list[list[Entry]], merge_across: bool = True) -> list[Entry]:
-    """All entries, each (kind, date, text, speaker) once per document."""
-    out: list[Entry] = []
+@dataclass
+class MergedEntry(Entry):
+    """An entry built from the atoms it merges; ``members`` lets it be merged again."""
+
+    members: tuple[Entry, ...] = field(default=(), repr=False, compare=False)
+
+
+def merge_entries(per_document: Iterable[list[Entry]], merge_across: bool = True) -> list[Entry]:
+    """The entries of every document, exact duplicates dropped, the same claim merged across sources.
+
+    With ``merge_across`` False, each document's entries are kept as they are,
+    in input order, each (kind, date, text, speaker) once per document.
+    """
+    if not merge_across:
+        return [entry for entries in per_document for entry in _unique(entries)]
+    clusters = _Clusters()
     for entries in per_document:
-        seen: set[tuple] = set()
         for entry in entries:
-            key = (entry.kind, entry.date, entry.text.lower(), entry.speaker)
-            if key not in seen:
-                seen.add(key)
-                out.append(entry)
-    return out
+            for atom in _atoms(entry):
+                clusters.add(atom)
+    return clusters.entries()
+
+
+def combine(left: list[Entry], right: list[Entry]) -> list[Entry]:
+    """Merge two partial results (associative, commutative): a reduction step for ``merge_entries``."""
+    return merge_entries([left, right])
+
+
+# --- wording ---------------------------------------------------------------
+
+
+@cache
+def _rules() -> dict:
+    return yaml.safe_load((RULES_DIR / "merge.yaml").read_text(encoding="utf-8"))
+
+
+@cache
+def _ignored() -> frozenset[str]:
+    return frozenset(map(str, _rules()["stop_words"] + _rules()["time_words"]))
+
+
+@cache
+def _meaning() -> tuple[re.Pattern, dict[str, str]]:
+    table = {str(k): str(v) for k, v in _rules()["same_meaning"].items()}
+    alternatives = "|".join(re.escape(p) for p in sorted(table, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b"), table
+
+
+def plain(text: str) -> str:
+    """Lower case, no quote marks or punctuation, single spaces: how wordings are compared."""
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    words = (w.removesuffix("'s").replace("'", "") for w in _WORD.findall(text))
+    return " ".join(w for w in words if w)
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The words that make a claim: no stop or time words, one form per meaning, crude stems."""
+    pattern, table = _meaning()
+    words = pattern.sub(lambda m: table[m.group(0)], plain(text)).split()
+    kept = {_stem(w) for w in words if w not in _ignored() and not _DATE_NUMBER.match(w)}
+    return frozenset(kept) or frozenset(words)
+
+
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if len(word) > len(suffix) + 3 and word.endswith(suffix) and not word.endswith("ss"):
+            return word[: -len(suffix)]
+    return word
+
+
+def _exact_text(text: str) -> str:
+    """The text as the scorer compares it: case, quote marks and runs of space ignored."""
+    return " ".join(text.lower().translate({ord(c): None for c in _QUOTE_MARKS}).split())
+
+
+def _speaker_key(entry: Entry) -> str:
+    return " ".join((entry.speaker or "").casefold().split())
+
+
+def _duplicate_key(entry: Entry) -> tuple:
+    """Entries of one document with this key equal are the same entry."""
+    return (entry.kind, entry.date, _exact_text(entry.text), _speaker_key(entry))
+
+
+def _unique(entries: list[Entry]) -> Iterator[Entry]:
+    seen: set[tuple] = set()
+    for entry in entries:
+        key = _duplicate_key(entry)
+        if key not in seen:
+            seen.add(key)
+            yield entry
+
+
+# --- the relation ----------------------------------------------------------
+
+
+@cache
+def _token_order(token: str) -> tuple[int, str]:
+    """A fixed pseudo-random order of words, so that prefixes hold rare and common words alike."""
+    return zlib.crc32(token.encode()), token
+
+
+def _prefix(words: frozenset[str], threshold: Fraction) -> list[str]:
+    """Words two sets with Jaccard >= threshold must share one of (prefix filtering)."""
+    ordered = sorted(words, key=_token_order)
+    return ordered[: len(ordered) - math.ceil(threshold * len(ordered)) + 1]
+
+
+def _similar(a: frozenset[str], b: frozenset[str], threshold: Fraction) -> bool:
+    return bool(a and b) and len(a & b) >= threshold * len(a | b)
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return a == b
+    return contains(a, b) or contains(b, a)
+
+
+@cache
+def _containers(value: str) -> frozenset[str]:
+    """The coarser ISO dates whose period holds this one (its year, month, week)."""
+    start = bounds(value)[0]
+    coarser = {format_date(start, precision) for precision in ("year", "month", "week")} - {value}
+    return frozenset(c for c in coarser if contains(c, value))
+
+
+@cache
+def _held(value: str) -> frozenset[str]:
+    """The finer ISO dates whose period lies within this one."""
+    first, last = bounds(value)
+    days = (first + timedelta(days=n) for n in range((last - first).days + 1))
+    finer = {format_date(d, precision) for d in days for precision in ("day", "week", "month")} - {value}
+    return frozenset(f for f in finer if contains(value, f))
+
+
+def _related_periods(value: str | None) -> frozenset[str | None]:
+    """Every date compatible with this one (None only with None)."""
+    if value is None:
+        return frozenset({None})
+    return _containers(value) | _held(value) | {value}
+
+
+@dataclass
+class _Atom:
+    entry: Entry
+    sources: frozenset[str]
+    words: frozenset[str]
+    plain: str
+
+
+def _atoms(entry: Entry) -> tuple[Entry, ...]:
+    return entry.members if isinstance(entry, MergedEntry) else (entry,)
+
+
+def _atom_rank(entry: Entry) -> tuple:
+    """A content order among atoms (never arrival order)."""
+    return (
+        tuple(_natural(r.id) for r in entry.sources), entry.position, entry.kind, entry.date or "",
+        entry.text, entry.speaker or "", tuple(entry.actors), tuple((r.id, r.sentence) for r in entry.sources),
+        entry.qualifier or "", entry.precision or "", entry.rule,
+    )
+
+
+def _linked(a: _Atom, b: _Atom) -> bool:
+    """Whether two atoms from different sources state the same claim."""
+    x, y = a.entry, b.entry
+    if a.sources & b.sources or x.kind != y.kind:
+        return False
+    if x.kind == EVENT:
+        if _compatible(x.date, y.date) and _similar(a.words, b.words, EVENT_SAME):
+            return True
+        return _similar(a.words, b.words, EVENT_RESTATED)
+    if _speaker_key(x) != _speaker_key(y):
+        return False
+    short, long = sorted((a, b), key=lambda t: len(t.plain))
+    if short.words <= long.words and f" {short.plain} " in f" {long.plain} ":
+        return True
+    return _similar(a.words, b.words, QUOTE_SAME)
+
+
+def _event_keys(atom: _Atom) -> tuple[set[tuple], set[tuple]]:
+    """Index keys an event probes and is stored under; two linked events always meet.
+
+    Linked with compatible dates: a prefix word, and one date holds the other.
+    Restated with any dates: a prefix word, and sizes within the Jaccard bound.
+    """
+    if not atom.words:
+        return set(), set()
+    date, size = atom.entry.date, len(atom.words)
+    same = _prefix(atom.words, EVENT_SAME)
+    restated = _prefix(atom.words, EVENT_RESTATED)
+    low, high = math.ceil(EVENT_RESTATED * size), math.floor(size / EVENT_RESTATED)
+    probes = {("same", p, w) for p in _related_periods(date) for w in same}
+    probes |= {("restated", n, w) for n in range(low, high + 1) for w in restated}
+    keys = {("same", date, w) for w in same} | {("restated", size, w) for w in restated}
+    return probes, keys
+
+
+def _quote_keys(atom: _Atom) -> tuple[set[tuple], set[tuple]]:
+    """Index keys a quote probes and is stored under; two linked quotes always meet.
+
+    A wording held in another shares its first word (in ``_token_order``) with it;
+    near-identical wordings share a prefix word. Keys are per speaker.
+    """
+    if not atom.words:
+        return set(), set()
+    speaker = _speaker_key(atom.entry)
+    first = min(atom.words, key=_token_order)
+    probes = {("all", speaker, w) for w in _prefix(atom.words, QUOTE_SAME)}
+    probes |= {("first", speaker, w) for w in atom.words}
+    keys = {("all", speaker, w) for w in atom.words} | {("first", speaker, first)}
+    return probes, keys
+
+
+class _Clusters:
+    """Atoms, their indexes and a union-find over them."""
+
+    def __init__(self) -> None:
+        self.atoms: list[_Atom] = []
+        self.parent: list[int] = []
+        self.by_duplicate: dict[tuple, int] = {}
+        self.index: dict[tuple, list[int]] = defaultdict(list)
+
+    def add(self, entry: Entry) -> None:
+        atom = _Atom(entry, frozenset(r.id for r in entry.sources), content_words(entry.text), plain(entry.text))
+        duplicate = (atom.sources, *_duplicate_key(entry))
+        if duplicate in self.by_duplicate:
+            # Same entry twice in one document: keep one, chosen by content.
+            kept = self.atoms[self.by_duplicate[duplicate]]
+            if _atom_rank(entry) < _atom_rank(kept.entry):
+                kept.entry = entry
+            return
+        number = len(self.atoms)
+        self.atoms.append(atom)
+        self.parent.append(number)
+        self.by_duplicate[duplicate] = number
+        probes, keys = (_event_keys if entry.kind == EVENT else _quote_keys)(atom)
+        for key in probes:
+            for other in self.index.get(key, ()):
+                if self._find(other) != self._find(number) and _linked(atom, self.atoms[other]):
+                    self.parent[self._find(other)] = self._find(number)
+        for key in keys:
+            self.index[key].append(number)
+
+    def _find(self, number: int) -> int:
+        while self.parent[number] != number:
+            self.parent[number] = self.parent[self.parent[number]]
+            number = self.parent[number]
+        return number
+
+    def entries(self) -> list[Entry]:
+        groups: dict[int, list[Entry]] = defaultdict(list)
+        for number, atom in enumerate(self.atoms):
+            groups[self._find(number)].append(atom.entry)
+        merged = [_merged(sorted(group, key=_atom_rank)) for group in groups.values()]
+        return sorted(merged, key=_entry_rank)
+
+
+# --- one entry per group ---------------------------------------------------
+
+
+def _natural(source_id: str) -> tuple:
+    """Source ids in natural order: s2 before s10."""
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", source_id))
+
+
+def _entry_rank(entry: Entry) -> tuple:
+    return (_natural(entry.sources[0].id) if entry.sources else (), entry.position, entry.kind, entry.text,
+            entry.speaker or "", entry.date or "")
+
+
+def _date_rank(value: str) -> tuple:
+    return PRECISION_RANK[precision_of(value)], -bounds(value)[0].toordinal(), value
+
+
+def _date_groups(atoms: list[Entry]) -> list[tuple[str | None, list[Entry]]]:
+    """The atoms grouped by the date they agree on, best-supported first.
+
+    A group's date is a most precise date among the remaining atoms; it takes
+    the atoms of that date and of the coarser dates holding it. Support counts
+    distinct sources; ties go to the more precise, then the earlier date.
+    Undated atoms join the first group.
+    """
+    by_date: dict[str, list[Entry]] = defaultdict(list)
+    for atom in atoms:
+        if atom.date is not None:
+            by_date[atom.date].append(atom)
+
+    def agreeing(value: str) -> list[str]:
+        return [value, *(c for c in _containers(value) if c in by_date)]
+
+    def support(value: str) -> tuple:
+        ids = {r.id for d in agreeing(value) for a in by_date[d] for r in a.sources}
+        return len(ids), _date_rank(value)
+
+    groups: list[tuple[str | None, list[Entry]]] = []
+    while by_date:
+        coarse = {c for d in by_date for c in _containers(d)}
+        best = max((d for d in by_date if d not in coarse), key=support)
+        groups.append((best, [a for d in agreeing(best) for a in by_date.pop(d)]))
+    undated = [a for a in atoms if a.date is None]
+    if not groups:
+        return [(None, undated)]
+    groups[0] = (groups[0][0], groups[0][1] + undated)
+    return groups
+
+
+def _longest(atoms: list[Entry]) -> Entry:
+    return min(atoms, key=lambda a: (-len(plain(a.text)), a.text))
+
+
+def _merged(atoms: list[Entry]) -> MergedEntry:
+    """One entry for a group of atoms of one claim (atoms in ``_atom_rank`` order)."""
+    groups = _date_groups(atoms)
+    date, agreeing = groups[0]
+    dated = _longest([a for a in agreeing if a.date == date])
+    worded = dated if dated.kind == EVENT else _longest(atoms)
+    # One sentence per source: from an atom agreeing on the date when there is one.
+    refs: dict[str, str] = {}
+    in_agreement = {id(a) for a in agreeing}
+    for atom in sorted(atoms, key=lambda a: (id(a) not in in_agreement, _atom_rank(a))):
+        for ref in atom.sources:
+            refs.setdefault(ref.id, ref.sentence)
+    actors = list(dict.fromkeys(worded.actors))
+    actors += sorted({name for a in atoms for name in a.actors} - set(actors))
+    first = min(atoms, key=lambda a: (min((_natural(r.id) for r in a.sources), default=()), a.position))
+    conflicts = [
+        Conflict(d, tuple(sorted({r.id for a in group for r in a.sources}, key=_natural))) for d, group in groups[1:]
+    ]
+    return MergedEntry(
+        kind=worded.kind,
+        text=worded.text,
+        date=date,
+        precision=dated.precision,
+        qualifier=dated.qualifier,
+        speaker=worded.speaker,
+        actors=actors,
+        sources=[SourceRef(i, refs[i]) for i in sorted(refs, key=_natural)],
+        conflicts=conflicts,
+        position=first.position,
+        rule=worded.rule,
+        members=tuple(atoms),
+    )
