@@ -134,6 +134,9 @@ def test_chips_work_from_the_keyboard(opened):
     button.send_keys(Keys.SPACE)
     assert shown(opened) == ["e3", "e4"]
     assert opened.switch_to.active_element == button
+    assert opened.execute_script(
+        "const b = document.activeElement; return b.matches(':focus-visible') && getComputedStyle(b).outlineStyle"
+    ) == "solid"
     button.send_keys(Keys.ENTER)
     assert count(opened) == "Showing all 8 entries"
 

@@ -39,7 +39,8 @@ def test_headline_group_and_text():
     assert "\u201cWe will not let the doors close,\u201d Maya Lin said on 15 January." in quote
     corroborated = events[1]["text"]["text"]
     assert "<p>2 sources:</p>" in corroborated
-    assert '<a href="https://news.example.com/library" rel="noopener noreferrer">Council closes library</a>' in corroborated
+    link = '<a href="https://news.example.com/library" rel="noopener noreferrer">Council closes library</a>'
+    assert link in corroborated
     assert "December 2023</time> according to Residents protest closure" in corroborated
 
 

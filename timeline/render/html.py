@@ -37,6 +37,10 @@ def conflict_label(date_iso: str) -> str:
     return date_label(Entry(EVENT, "", date_iso, precision_of(date_iso)))
 
 
+def sources_by_id(timeline: Timeline) -> dict[str, Source]:
+    return {s.id: s for s in timeline.sources}
+
+
 def main_actor(entry: Entry) -> str | None:
     """Whom an entry is mostly about: the speaker of a quote, else the first actor."""
     return entry.speaker or next(iter(entry.actors), None)
@@ -55,7 +59,8 @@ def entry_content(entry: Entry) -> str:
     """The claim of an event, or a quote as an attributed pull quote."""
     if entry.kind == QUOTE:
         speaker = esc(entry.speaker) if entry.speaker else "Unattributed"
-        return f'<figure class="quote"><blockquote><p>{esc(entry.text)}</p></blockquote><figcaption>{speaker}</figcaption></figure>'
+        return (f'<figure class="quote"><blockquote><p>{esc(entry.text)}</p></blockquote>'
+                f"<figcaption>{speaker}</figcaption></figure>")
     return f'<p class="claim">{esc(entry.text)}</p>'
 
 
@@ -94,7 +99,8 @@ def conflicts_note(entry: Entry, sources: dict[str, Source]) -> str:
         f'{esc(", ".join(source_title(s, sources) for s in c.sources))}</li>'
         for c in entry.conflicts
     )
-    return f'<div class="conflicts"><p><strong>Sources disagree on the date.</strong> Also given:</p><ul>{items}</ul></div>'
+    return ('<div class="conflicts"><p><strong>Sources disagree on the date.</strong> Also given:</p>'
+            f"<ul>{items}</ul></div>")
 
 
 def entry_item(index: int, entry: Entry, sources: dict[str, Source]) -> str:
@@ -102,7 +108,8 @@ def entry_item(index: int, entry: Entry, sources: dict[str, Source]) -> str:
     attrs = f'class="entry {esc(entry.kind)}" id="e{index + 1}" data-index="{index}" data-kind="{esc(entry.kind)}"'
     if entry.date:
         first, last = bounds(entry.date)
-        attrs += f' data-start="{first.isoformat()}" data-end="{last.isoformat()}" data-precision="{esc(entry.precision or "")}"'
+        attrs += (f' data-start="{first.isoformat()}" data-end="{last.isoformat()}"'
+                  f' data-precision="{esc(entry.precision or "")}"')
         when = time_tag(entry.date, date_label(entry))
     else:
         when = '<span class="undated">date unknown</span>'
@@ -151,7 +158,7 @@ def year_section(year: int, months: dict[int, list[tuple[int, Entry]]], sources:
 
 def timeline_markup(timeline: Timeline) -> str:
     """Year and month sections in order, then the undated entries."""
-    sources = {s.id: s for s in timeline.sources}
+    sources = sources_by_id(timeline)
     years = group_by_period(timeline.entries)
     parts = [year_section(year, years[year], sources) for year in sorted(years)]
     undated = [(i, e) for i, e in enumerate(timeline.entries) if e.date is None]
@@ -165,7 +172,7 @@ def timeline_markup(timeline: Timeline) -> str:
 
 def source_catalogue(timeline: Timeline) -> str:
     """Every document read, for the reader who wants the whole article."""
-    sources = {s.id: s for s in timeline.sources}
+    sources = sources_by_id(timeline)
     return "".join(f'<li id="source-{esc(s.id)}">{cited_title(s.id, sources)}{published_tag(s)}</li>'
                    for s in timeline.sources)
 

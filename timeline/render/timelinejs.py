@@ -13,7 +13,7 @@ from typing import TextIO
 from timeline.model import QUOTE, Entry, Source, Timeline
 from timeline.periods import bounds
 from timeline.render import RenderContext
-from timeline.render.html import conflicts_note, entry_content, esc, main_actor, sources_list
+from timeline.render.html import conflicts_note, entry_content, esc, main_actor, sources_by_id, sources_list
 from timeline.render.labels import plural, source_ids
 from timeline.render.markdown import date_label
 
@@ -62,7 +62,7 @@ def event(index: int, entry: Entry, sources: dict[str, Source]) -> dict:
 
 
 def timelinejs_dict(timeline: Timeline) -> dict:
-    sources = {s.id: s for s in timeline.sources}
+    sources = sources_by_id(timeline)
     events = [event(i, e, sources) for i, e in enumerate(timeline.entries) if e.date]
     dated = f"{len(events)} dated {'entry' if len(events) == 1 else 'entries'}"
     return {
