@@ -230,7 +230,7 @@ def _new_file_mode() -> int:
 
 
 def _write_stdout(render) -> None:
-    stream = click.get_text_stream("stdout")
+    stream = sys.stdout
     try:
         render(stream, RenderContext(color=_use_color(stream)))
         stream.flush()
