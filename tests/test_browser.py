@@ -20,7 +20,7 @@ from selenium.webdriver.common.keys import Keys
 from test_html import story
 
 from timeline.model import Timeline
-from timeline.pipeline import build
+from timeline.pipeline import BuildOptions, build
 from timeline.render.html import page
 
 CHROMIUM = "/usr/bin/chromium"
@@ -238,7 +238,7 @@ def test_no_network_request_is_attempted(browser, page_url):
 
 def showcase() -> Timeline:
     """What the README screenshots show: the bundled sample articles once they give entries, else the story."""
-    sample = build([]).timeline
+    sample = build([], BuildOptions(cache=False)).timeline
     if sample.entries:
         return sample
     full = story()
