@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
@@ -19,6 +20,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from test_html import story
 
+from timeline.cli import cli
 from timeline.model import Timeline
 from timeline.pipeline import BuildOptions, build
 from timeline.render.html import page
@@ -202,6 +204,25 @@ def test_hostile_document_text_stays_text(opened):
     opened.find_element(By.CSS_SELECTOR, "#e8 summary").click()
     assert opened.find_element(By.CSS_SELECTOR, "#e8 .source-refs cite").text.startswith("<script>document.title")
     assert opened.find_elements(By.CSS_SELECTOR, "#e8 a") == []
+
+
+def test_a_hostile_article_through_the_cli_stays_text(browser, tmp_path):
+    article = tmp_path / "hostile.md"
+    article.write_text(
+        "---\ntitle: \"<script>window.__pwned = 1; document.title = 'pwned'</script>\"\n"
+        "published: 2024-05-03\nurl: \"javascript:window.__pwned = 2\"\n---\n"
+        "The council met on 2 May 2024 </script><script>window.__pwned = 3</script> to vote.\n"
+        "[Read more](javascript:window.__pwned=4) <img src=x onerror=\"window.__pwned = 5\">\n",
+        encoding="utf-8")
+    out = tmp_path / "hostile.html"
+    result = CliRunner().invoke(cli, ["build", str(article), "-o", str(out)])
+    assert (result.exit_code, result.stderr) == (0, "")
+    browser.get(out.as_uri())
+    assert browser.execute_script("return window.__pwned") is None
+    assert browser.title == "Timeline"
+    assert browser.find_element(By.CSS_SELECTOR, "footer cite").text == (
+        "<script>window.__pwned = 1; document.title = 'pwned'</script>")
+    assert browser.find_elements(By.CSS_SELECTOR, "a[href^='javascript'], main script, img") == []
 
 
 def test_details_open_to_the_sources(opened):
