@@ -92,7 +92,7 @@ def count(driver) -> str:
 
 
 def chip(driver, name: str):
-    return driver.find_element(By.XPATH, f'//div[@id="actor-chips"]/button[@data-actor="{name}"]')
+    return driver.find_element(By.CSS_SELECTOR, f'#actor-chips button[data-actor="{name}"]')
 
 
 def fragment(driver) -> str:
@@ -129,6 +129,18 @@ def test_clicking_actor_chips_keeps_only_their_entries(opened):
     chip(opened, "Maya Lin").click()
     assert shown(opened) == ["e6"]
     assert fragment(opened) == "#actor=Sam+Okoro"
+
+
+def test_an_actor_named_in_an_entry_filters_like_its_chip(opened):
+    opened.find_element(By.CSS_SELECTOR, '#e6 .actors button[data-actor="Sam Okoro"]').click()
+    assert shown(opened) == ["e6"]
+    assert chip(opened, "Sam Okoro").get_attribute("aria-pressed") == "true"
+    tag = opened.find_element(By.CSS_SELECTOR, '#e6 .actors button[data-actor="Riverton Council"]')
+    tag.click()
+    assert shown(opened) == ["e1", "e2", "e5", "e6"]
+    assert tag.get_attribute("aria-pressed") == "true"
+    chip(opened, "Riverton Council").click()
+    assert tag.get_attribute("aria-pressed") == "false" and shown(opened) == ["e6"]
 
 
 def test_chips_work_from_the_keyboard(opened):

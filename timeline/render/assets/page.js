@@ -1,6 +1,6 @@
 "use strict";
 // Filters for the timeline page. The entries are already in the markup; this
-// script only shows and hides them, and builds the actor chips with textContent.
+// script only shows and hides them, and builds its buttons with textContent only.
 (() => {
   const KINDS = ["event", "quote"];
   const data = JSON.parse(document.getElementById("timeline-data").textContent);
@@ -14,11 +14,31 @@
   const kindButtons = Array.from(panel.querySelectorAll("button[data-kind]"));
   const groups = Array.from(document.querySelectorAll("[data-group]"));
 
+  const state = { actors: new Set(), q: "", from: "", to: "", kinds: new Set(KINDS) };
+
+  function toggleActor(name) {
+    if (!state.actors.delete(name)) state.actors.add(name);
+    changed();
+  }
+
+  // A toggle for one actor: the chips, and each entry's actor tags (so a name in an entry filters too).
+  function actorButton(name, className) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = className;
+    button.dataset.actor = name;
+    button.textContent = name;
+    button.setAttribute("aria-pressed", "false");
+    button.addEventListener("click", () => toggleActor(name));
+    return button;
+  }
+
   const fold = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
   const titles = new Map(data.sources.map((s) => [s.id, s.title]));
 
   const entries = Array.from(document.querySelectorAll("li.entry[data-index]"), (el) => {
     const e = data.entries[Number(el.dataset.index)];
+    el.querySelectorAll(".actors li").forEach((tag, i) => tag.replaceChildren(actorButton(e.actors[i], "actor")));
     const actors = new Set(e.actors);
     if (e.speaker) actors.add(e.speaker);
     const words = [e.text, e.speaker || "", ...e.actors];
@@ -29,8 +49,6 @@
       haystack: fold(words.join("\n")),
     };
   });
-
-  const state = { actors: new Set(), q: "", from: "", to: "", kinds: new Set(KINDS) };
 
   // First and last day ("YYYY-MM-DD") of YYYY, YYYY-MM or YYYY-MM-DD; null when not a date.
   const pad = (n) => String(n).padStart(2, "0");
@@ -83,7 +101,9 @@
     fromInput.value = state.from;
     toInput.value = state.to;
     for (const b of kindButtons) b.setAttribute("aria-pressed", String(state.kinds.has(b.dataset.kind)));
-    for (const b of chipBox.querySelectorAll("button")) b.setAttribute("aria-pressed", String(state.actors.has(b.dataset.actor)));
+    for (const b of document.querySelectorAll("button[data-actor]")) {
+      b.setAttribute("aria-pressed", String(state.actors.has(b.dataset.actor)));
+    }
   }
 
   // The fragment holds the filters (#actor=…&q=…&from=…&to=…&kind=…) so a view can be shared.
@@ -118,20 +138,13 @@
     writeHash();
   }
 
-  function chip(name, count, onClick) {
-    const button = document.createElement("button");
-    button.type = "button";
-    button.className = "chip";
-    button.dataset.actor = name;
-    button.setAttribute("aria-pressed", "false");
-    const label = document.createElement("span");
-    label.textContent = name;
+  function chip(name, count) {
+    const button = actorButton(name, "chip");
     const badge = document.createElement("span");
     badge.className = "count";
     badge.textContent = String(count);
     badge.title = `${count} ${count === 1 ? "entry" : "entries"}`;
-    button.append(label, " ", badge);
-    button.addEventListener("click", onClick);
+    button.append(" ", badge);
     return button;
   }
 
@@ -139,10 +152,7 @@
   for (const entry of entries) for (const a of entry.actors) counts.set(a, (counts.get(a) || 0) + 1);
   const names = Array.from(counts.keys()).sort((a, b) => counts.get(b) - counts.get(a) || a.localeCompare(b));
   for (const name of names) {
-    chipBox.append(chip(name, counts.get(name), () => {
-      if (!state.actors.delete(name)) state.actors.add(name);
-      changed();
-    }));
+    chipBox.append(chip(name, counts.get(name)));
   }
   for (const button of kindButtons) {
     const badge = document.createElement("span");
