@@ -38,6 +38,7 @@ eval: install
 # Speed and scale figures (generates archives of 1,000 and 10,000 articles in a temp dir).
 bench: install
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/large_inputs.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .hypothesis
