@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import io
 import os
 import re
 import stat
@@ -164,8 +165,6 @@ def _stdin_bytes() -> BinaryIO:
     buffer = getattr(sys.stdin, "buffer", None)
     if buffer is not None:
         return buffer
-    import io
-
     return io.BytesIO(sys.stdin.read().encode("utf-8", "surrogateescape"))
 
 
@@ -191,11 +190,8 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
     """
     if _is_binary(data):
         return None, [Problem(path, _BINARY)]
-    encoding = "utf-8"
-    for bom, utf16 in _UTF16_BOMS:
-        if data.startswith(bom):
-            data, encoding = data[len(bom):], utf16
-    data = data.removeprefix(codecs.BOM_UTF8) if encoding == "utf-8" else data
+    encoding = next((codec for bom, codec in _UTF16_BOMS if data.startswith(bom)), "utf-8")
+    data = data.removeprefix(codecs.BOM_UTF8) if encoding == "utf-8" else data[len(codecs.BOM_UTF16):]
     problems: list[Problem] = []
     try:
         text = data.decode(encoding)
@@ -204,7 +200,8 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
             return None, [Problem(path, f"not valid UTF-16 text ({exc.reason} at byte {exc.start})")]
         if exc.end == len(data) and exc.reason == "unexpected end of data":
             text = data[: exc.start].decode(encoding)
-            problems.append(Problem(path, "ends inside a UTF-8 character (truncated?); the incomplete bytes were dropped", error=False))
+            problems.append(Problem(path, "ends inside a UTF-8 character (truncated?); "
+                                          "the incomplete bytes were dropped", error=False))
         else:
             text = data.decode("utf-8", _FALLBACK_ERRORS)
             problems.append(Problem(path, "not valid UTF-8; decoded as Windows-1252 (cp1252)", error=False))
@@ -262,7 +259,8 @@ def parse_document(text: str, path: str, source_id: str) -> tuple[Document, list
     if opening:
         close = _FRONT_MATTER_CLOSE.search(text, opening.end())
         if close is None:
-            problems.append(Problem(path, "front matter is not closed (no closing '---'); read as text", error=False))
+            problems.append(Problem(path, "front matter is not closed (no closing '---'); read as text",
+                                    error=False))
         else:
             meta, trouble = _front_matter(text[opening.end(): close.start()])
             problems.extend(Problem(path, message, error=False) for message in trouble)
@@ -303,13 +301,15 @@ def _publication_date(value: object) -> tuple[date | None, str | None]:
     """The publication date from a header value, or None with the warning to give."""
     if value is None:
         return None, "no publication date; relative dates left undated"
-    m = _ISO_DAY.fullmatch(str(value).strip())
+    # Never str() a list or mapping: YAML aliases can make one exponentially large.
+    text = str(value).strip() if isinstance(value, (str, int, float)) else f"<{type(value).__name__}>"
+    m = _ISO_DAY.fullmatch(text)
     if m:
         try:
             return date(*(int(g) for g in m.groups())), None
         except ValueError:
             pass
-    return None, f"publication date {_shorten(str(value))!r} is not a valid YYYY-MM-DD date; relative dates left undated"
+    return None, f"publication date {_shorten(text)!r} is not a valid YYYY-MM-DD date; relative dates left undated"
 
 
 def _scalar_text(value: object, field: str, path: str, problems: list[Problem]) -> str | None:
