@@ -212,6 +212,17 @@ def test_symlink_loops_are_bad_inputs(tmp_path):
     assert (paths_read(result), sentences(result)) == ([good], [GOOD_SENTENCE])
 
 
+@pytest.mark.parametrize("fmt", ["json", "csv", "markdown", "table"])
+def test_a_file_name_that_is_not_utf8_is_read_and_shown(tmp_path, fmt):
+    name = os.fsdecode(os.fsencode(str(tmp_path)) + b"/caf\xe9.txt")
+    write(tmp_path / name, GOOD)
+    result = run("build", str(tmp_path), "-f", fmt)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert GOOD_SENTENCE in result.stdout
+    if fmt in ("json", "markdown"):  # the formats that list source paths
+        assert "/caf\ufffd.txt" in result.stdout
+
+
 def test_unreadable_file_is_a_bad_input(tmp_path, monkeypatch):
     secret, good = write(tmp_path / "a-secret.txt"), write(tmp_path / "b-good.txt")
     os.chmod(secret, 0)

@@ -210,6 +210,11 @@ def test_exponential_alias_title_is_ignored_not_expanded():
     ]
 
 
+def test_file_name_bytes_that_are_not_utf8_are_shown_as_replacement_characters():
+    document, _ = parse_document(BODY, "news/caf\udce9-reopens.txt", "s1")
+    assert (document.source.path, document.source.title) == ("news/caf\ufffd-reopens.txt", "Caf\ufffd reopens")
+
+
 def test_title_from_the_file_name_when_there_is_none():
     document, _ = parse_document(BODY, "news/2023-05-03_new-library_opens.txt", "s1")
     assert document.source.title == "New library opens"

@@ -38,6 +38,7 @@ _FALLBACK_ERRORS = "timeline-cp1252"
 _DATE_LINE = re.compile(r"^[ \t]*date[ \t]+(\d\S*)[ \t]*(.*)$")
 _FRONT_MATTER_OPEN = re.compile(r"---[ \t]*\n")
 _FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.+\-Z ]*)?")
 
 _REASONS = {
@@ -277,9 +278,11 @@ def parse_document(text: str, path: str, source_id: str) -> tuple[Document, list
         problems.append(Problem(path, date_problem, error=False))
     if has_header and (not text or text.isspace()):
         problems.append(Problem(path, "no text after the header", error=False))
-    title = _scalar_text(meta.get("title"), "title", path, problems) or _readable_stem(path)
+    # A file name's non-UTF-8 bytes (surrogates in Python) would fail every UTF-8 output.
+    shown = _SURROGATE.sub("\ufffd", path)
+    title = _scalar_text(meta.get("title"), "title", path, problems) or _readable_stem(shown)
     url = _scalar_text(meta.get("url"), "url", path, problems)
-    source = Source(id=source_id, path=path, published=published, title=title, url=url)
+    source = Source(id=source_id, path=shown, published=published, title=title, url=url)
     return Document(source=source, text=text), problems
 
 
