@@ -82,20 +82,25 @@ def build(
     registry = load_registry()  # before the map: forked workers inherit it
     cache = EntryCache.open() if options.cache else None
     sources: list[Source] = []
-    per_document: list[list[Entry]] = []
     if on_progress:
         on_progress(0, len(tasks))
     results = run(tasks, cache, options.jobs, options.engine, options.scheduler)
-    for done, result in enumerate(numbered(results), 1):
-        problems.extend(result.problems)
-        if result.source is not None:
-            sources.append(result.source)
-            per_document.append(result.entries)
-        if on_progress:
-            on_progress(done, len(tasks))
-    entries = merge_entries(per_document, merge_across=options.merge)
+    # The merge consumes documents as they arrive, while workers extract the next ones.
+    entries = merge_entries(_entries(results, sources, problems, on_progress, len(tasks)), merge_across=options.merge)
     entries = select(entries, options.selection, registry)
     if on_problem:
         for problem in problems:
             on_problem(problem)
     return BuildResult(Timeline(sources, chronological(entries, [s.id for s in sources])), problems)
+
+
+def _entries(results: Iterable[DocumentResult], sources: list[Source], problems: list[Problem],
+             on_progress: Progress | None, total: int) -> Iterator[list[Entry]]:
+    """Each readable document's entries, in order, recording its source and problems on the way."""
+    for done, result in enumerate(numbered(results), 1):
+        problems.extend(result.problems)
+        if result.source is not None:
+            sources.append(result.source)
+            yield result.entries
+        if on_progress:
+            on_progress(done, total)
