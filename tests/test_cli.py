@@ -143,9 +143,9 @@ def test_messages_stay_on_one_line_for_long_paths(tmp_path, monkeypatch):
 
 
 def test_control_characters_in_names_are_shown_escaped(tmp_path):
-    name = str(tmp_path / "evil\x1b[2J\x1b]0;title\x07name\n\u202etxt.txt")
+    name = str(tmp_path / "evil\x1b[2J\x1b]0;title\x07name\n\u202etxt\udce9.txt")
     result = run("build", name, write(tmp_path / "a.txt"), "-f", "json")
-    shown = str(tmp_path) + "/evil\\x1b[2J\\x1b]0;title\\x07name\\n\\u202etxt.txt"
+    shown = str(tmp_path) + "/evil\\x1b[2J\\x1b]0;title\\x07name\\n\\u202etxt\\udce9.txt"
     assert result.stderr == f"Error: {shown}: no such file or directory\n"
 
 

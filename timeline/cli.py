@@ -40,8 +40,9 @@ class PeriodParam(click.ParamType):
         return last if self.end else first
 
 
-# Control and bidi/zero-width characters (from file names, say) would break the line or the terminal.
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# Control and bidi/zero-width characters (from file names, say) would break the line or the terminal;
+# surrogates (a file name's non-UTF-8 bytes) would fail to encode.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def warn(message: str, kind: str = "Warning") -> None:
