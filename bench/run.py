@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import write_corpus  # noqa: E402
+from generate import write_corpus
 
 TIMELINE = str(Path(sys.executable).parent / "timeline")
 TARGETS = {"mb_per_s": 3.0, "peak_rss_mb": 300.0, "ratio": 11.0, "startup_s": 0.3}

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from timeline.model import Entry, SourceRef
 
-_LINE = re.compile(r"^(\d{4}-\d{2}-\d{2}) (.+)$", re.M)
+_LINE = re.compile(r"^(\d{4}-\d{2}-\d{2}) (.+)$", re.MULTILINE)
 
 
 def line_events(document, registry=None) -> list[Entry]:

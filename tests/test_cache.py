@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from made_up_archive import line_events, write_archive
 from platformdirs import user_cache_dir
 
-from made_up_archive import line_events, write_archive
 from timeline import engine
 from timeline.cache import EntryCache, default_dir
 from timeline.cli import cli

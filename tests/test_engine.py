@@ -8,8 +8,8 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-
 from made_up_archive import article, line_events, write_archive
+
 from timeline import engine
 from timeline.cli import cli
 from timeline.engine import Task
