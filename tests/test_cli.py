@@ -12,7 +12,7 @@ import pytest
 
 import timeline.cli
 import timeline.pipeline
-from cli_support import GOOD, GOOD_SENTENCE, paths_read, private_cache, run, sentences, write  # noqa: F401
+from cli_support import GOOD, GOOD_SENTENCE, private_cache, run, sentences, write  # noqa: F401
 from timeline.cli import main
 
 OLD = b'{"old": "output"}\n\x00kept byte for byte'
