@@ -67,6 +67,12 @@ def test_output_under_a_file_is_refused(tmp_path):
     assert result.stderr == f"Error: {blocker / 'out.json'}: directory {blocker} is not a directory\n"
 
 
+def test_output_that_is_a_directory_is_a_usage_error(tmp_path):
+    result = run("build", write(tmp_path / "a.txt"), "-o", str(tmp_path))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert f"'{tmp_path}' is a directory" in result.stderr
+
+
 # --- output files: written whole or not at all ---------------------------------------
 
 def test_output_file_is_written_whole_with_the_usual_permissions(tmp_path):
