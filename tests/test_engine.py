@@ -127,6 +127,15 @@ def test_dask_engine_without_dask_says_how_to_install(tmp_path, monkeypatch):
     assert result.stderr == "Error: --engine dask needs dask: pip install 'timeline[dask]'\n"
 
 
+def test_scheduler_without_distributed_says_how_to_install(tmp_path, monkeypatch):
+    pytest.importorskip("dask.bag")
+    monkeypatch.setitem(sys.modules, "dask.distributed", None)
+    write_archive(tmp_path, count=1)
+    result = run(str(tmp_path), "--engine", "dask", "--scheduler", "tcp://127.0.0.1:8786")
+    assert result.exit_code == 1
+    assert result.stderr == "Error: --scheduler needs dask.distributed: pip install 'dask[distributed]'\n"
+
+
 def test_scheduler_needs_the_dask_engine(tmp_path):
     result = run(str(tmp_path), "--scheduler", "tcp://127.0.0.1:8786")
     assert result.exit_code == 2
