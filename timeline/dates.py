@@ -1,0 +1,648 @@
+"""Time expressions in one sentence, resolved against the publication date.
+
+``find_dates(sentence, published)`` returns one ``DateMention`` per expression,
+in order and without overlaps. One compiled regex holds the grammar: an
+optional qualifier or preposition ("by", "in early", "the end of") followed by
+one of the date forms below, each in its own named group. Every quantifier is
+bounded, so matching is linear in the sentence length. Words come from
+``timeline/rules/dates.yaml``; underspecified dates ("in January", "on Friday")
+take the direction of the clause's tense (``timeline.tense``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from timeline.periods import format_date
+from timeline.rules_data import rules
+from timeline.tense import FUTURE, PAST, PRESENT, tense_at
+
+_R = rules("dates")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One time expression of a sentence and the date it names."""
+
+    start: int  # char offsets of the expression in the sentence
+    end: int
+    text: str  # sentence[start:end]
+    value: str | None  # ISO at its precision; None when it needs a missing publication date
+    precision: str | None  # "year" | "month" | "week" | "day" | None
+    qualifier: str | None  # None or one of early, mid, late, before, by, after, about
+    relative: bool  # resolved against the publication date
+    optional: bool  # seasons, eras, ranges counted back, deadlines counted on: may be dropped
+
+
+# ---------------------------------------------------------------- vocabulary
+
+
+def _key(text: str) -> str:
+    """A phrase as the word lists spell it: lower case, single spaces, no trailing dot."""
+    return " ".join(text.lower().split()).rstrip(".")
+
+
+def _phrases(words) -> str:
+    """Case-insensitive alternation of phrases, longest first, any short run of spaces inside."""
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in sorted(words, key=len, reverse=True))
+    return f"(?i:{body})"
+
+
+def _proper(words) -> str:
+    """Alternation of proper nouns, capitalised or in capitals, as whole words."""
+    forms = {f for w in words for f in (w.capitalize(), w.upper())}
+    return r"\b(?:" + "|".join(sorted(forms, key=len, reverse=True)) + r")\b"
+
+
+_MONTHS = {**_R["months"], **_R["month_abbreviations"]}
+_WEEKDAYS = {**_R["weekdays"], **_R["weekday_abbreviations"]}
+_SEASONS = {**_R["seasons"], **_R["determined_seasons"]}
+_NUMBERS = _R["number_words"]
+_QUAL_PREPS = _R["qualifier_prepositions"]
+_PARTS = _R["period_parts"]
+_DIRECTIONS = _R["period_directions"]
+_ACADEMIC = set(_R["academic_years"])
+_YEAR_MIN, _YEAR_MAX = _R["year_range"]
+
+# ---------------------------------------------------------------- grammar
+
+_WS = r"\s{1,3}"
+_OWS = r"\s{0,3}"
+_FULL_MONTH = _proper(_R["months"])
+_ANY_MONTH = rf"(?:{_FULL_MONTH}|{_proper(_R['month_abbreviations'])}(?:\.(?=\s{{1,3}}\d))?)"
+_FULL_WEEKDAY = _proper(_R["weekdays"])
+_ANY_WEEKDAY = rf"(?:{_FULL_WEEKDAY}|{_proper(_R['weekday_abbreviations'])}\.?)"
+_NUMBER = rf"(?:{_phrases(_NUMBERS)}|\d{{1,3}})"
+_UNIT = r"(?i:day|week|month|year)"
+
+
+def _day(name: str, lead: bool = True) -> str:
+    guard = r"(?<![\w.,:/£$€#-])" if lead else ""
+    return rf"{guard}(?P<{name}>\d{{1,2}})(?:st|nd|rd|th)?(?!\w|[:.,/]\d|\s?%)"
+
+
+def _year(name: str, followed: bool = False) -> str:
+    """Four digits not inside a larger number; ``followed`` when a separator and more digits come next."""
+    after = "" if followed else r"(?!\w|[.,:/]\d|\s?%|\s?per\s?cent)"
+    return rf"(?<![\w.,£$€#])(?P<{name}>\d{{4}}){after}"
+
+
+def _year_tail(p: str) -> str:
+    """An optional year after a day or month: ", 2023", "in 2022", "last year"."""
+    return (
+        rf"(?:,?{_WS}(?:(?i:in|of){_WS})?{_year(p + '_y')}"
+        rf"|{_WS}(?P<{p}_yrel>(?i:last|next|this)){_WS}(?i:year)\b)?"
+    )
+
+
+def _second_day(p: str) -> str:
+    return rf"(?:{_OWS}(?:and|&|to|or|-|–){_OWS}{_day(p + '_d2', lead=False)})?"
+
+
+_FORMS = {
+    "iso": r"(?<![\w.-])(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})(?![\w-])",
+    "numeric": r"(?<![\w./-])(?P<num_d>\d{1,2})/(?P<num_m>\d{1,2})/(?P<num_y>\d{4})(?![\w/])",
+    "academic": rf"{_year('ac_y', followed=True)}(?:/|-|–)(?P<ac_y2>\d{{4}}|\d{{2}})(?!\w|[/.,]\d)",
+    "dmy": (
+        rf"(?:(?P<a_wd>{_ANY_WEEKDAY}),?{_WS}(?:the{_WS})?)?{_day('a_d')}{_second_day('a')}"
+        rf"{_WS}(?:of{_WS})?(?P<a_m>{_ANY_MONTH}){_year_tail('a')}"
+    ),
+    "mdy": (
+        rf"(?:(?P<b_wd>{_ANY_WEEKDAY}),?{_WS})?(?P<b_m>{_ANY_MONTH}){_WS}(?:the{_WS})?{_day('b_d')}"
+        rf"{_second_day('b')}{_year_tail('b')}"
+    ),
+    "month_year": (
+        rf"(?P<c_m>{_ANY_MONTH})(?:,?{_WS}(?:(?i:of|in){_WS})?{_year('c_y')}"
+        rf"|{_WS}(?P<c_yrel>(?i:last|next|this)){_WS}(?i:year)\b)"
+    ),
+    "relative_month": rf"(?P<d_dir>(?i:last|next|this)){_WS}(?P<d_m>{_FULL_MONTH})",
+    "weekday": rf"(?:(?P<e_dir>(?i:last|next|this)){_WS})?(?P<e_wd>{_FULL_WEEKDAY})(?:{_WS}{_phrases(_R['day_parts'])}\b)?",
+    "relative_day": (
+        rf"(?<!\w)(?P<f_word>{_phrases(_R['relative_days'])})(?!\w)"
+        rf"(?:{_WS}{_phrases(_R['day_parts'])}\b)?(?!{_WS}{_phrases(_R['relative_day_blockers'])})"
+    ),
+    "ago": rf"(?<!\w)(?P<g_n>{_NUMBER}){_WS}(?P<g_u>{_UNIT})s?{_WS}(?i:ago)\b",
+    "last_n": (
+        rf"(?<!\w)(?i:in|over|during){_WS}(?i:the){_WS}(?i:last|past){_WS}"
+        rf"(?:(?P<h_n>{_NUMBER}){_WS})?(?P<h_u>{_UNIT})s?\b"
+    ),
+    "deadline": rf"(?<!\w)(?P<i_n>{_NUMBER}){_WS}(?P<i_u>{_UNIT})s?(?={_WS}(?i:to|in{_WS}which{_WS}to)\b)",
+    "period": (
+        rf"(?<!\w)(?:(?P<j_hedge>{_phrases(_R['period_hedges'])}){_WS})?(?P<j_dir>{_phrases(_DIRECTIONS)}){_WS}"
+        rf"(?P<j_u>{_phrases(_ACADEMIC | set(_R['period_units']))})\b"
+    ),
+    "season": (
+        rf"(?<!\w)(?:(?P<k_det>{_phrases(_R['season_determiners'])}){_WS})?(?P<k_s>{_phrases(_SEASONS)})(?!\w)"
+        rf"{_year_tail('k')}"
+    ),
+    "year": _year("m_y"),
+    "month": rf"(?P<n_m>{_FULL_MONTH})",
+}
+
+_PREP = re.compile(rf"(?P<prep>{_phrases(set(_QUAL_PREPS) | set(_R['plain_prepositions']))}){_WS}")
+_PART = re.compile(rf"(?P<part>{_phrases(_PARTS)})(?:-|{_WS})")
+
+
+def _compile(*names: str) -> re.Pattern[str]:
+    """The listed forms as one alternation, in priority order, each in a group named for it."""
+    return re.compile("|".join(f"(?P<{name}>{_FORMS[name]})" for name in names))
+
+
+# The forms that can start with each kind of token: one small regex per kind keeps a failed try cheap.
+_BY_DIGIT = _compile("iso", "numeric", "academic", "dmy", "ago", "deadline", "year")
+_BY_MONTH = _compile("mdy", "month_year", "month")
+_BY_WEEKDAY = _compile("dmy", "mdy", "weekday")
+_BY_WORD = _compile("relative_month", "weekday", "relative_day", "ago", "last_n", "deadline", "period", "season")
+
+
+def _variants(phrases) -> set[str]:
+    """Each word of the phrases as written in text: lower case, capitalised, capitals."""
+    words = {w for p in phrases for w in re.findall(r"[^\W\d_]+", str(p))}
+    return {f for w in words for f in (w, w.capitalize(), w.upper())}
+
+
+def _proper_forms(words) -> set[str]:
+    return {f for w in words for f in (w.capitalize(), w.upper())}
+
+
+_MONTH_WORDS = _proper_forms(_MONTHS)
+_WEEKDAY_WORDS = _proper_forms(_WEEKDAYS)
+# Words every date expression holds one of (or a digit): a sentence without any has no date.
+_TRIGGERS = frozenset(
+    _MONTH_WORDS
+    | _WEEKDAY_WORDS
+    | _variants(list(_R["relative_days"]) + _R["day_parts"] + list(_SEASONS) + ["ago", "day", "days"])
+    | _variants(_R["period_units"] + [u + "s" for u in _R["period_units"]])
+)
+# Other words a date expression can start with: the only places a match is tried.
+_WORD_STARTERS = frozenset(
+    _variants(
+        list(_QUAL_PREPS) + _R["plain_prepositions"] + list(_PARTS) + list(_DIRECTIONS) + _R["period_hedges"]
+        + list(_R["relative_days"]) + list(_NUMBERS) + _R["season_determiners"] + list(_SEASONS)
+    )
+)
+_STARTERS = _MONTH_WORDS | _WEEKDAY_WORDS | _WORD_STARTERS
+# Most words a date expression can have before its first trigger ("no later than the end of next month").
+_REACH = 10
+_TOKEN = re.compile(r"\d+|[A-Za-z]+")  # date words are ASCII; the regexes guard word boundaries
+_JOIN = re.compile(rf"{_OWS}(?P<join>{_phrases(_R['span_joiners'])}){_OWS}")
+_OPEN_PAREN = re.compile(r"\s{0,3}\(\s{0,3}")
+_CLOSE_PAREN = re.compile(r"\s{0,3}\)")
+_BARE_YEAR_BEFORE = re.compile(r"(?:^|[(\[,;:–—]\s{0,3})$")
+_BARE_YEAR_AFTER = re.compile(r"\s{0,3}(?:[)\].,;:!?]|$)")
+_NEXT_WORD = re.compile(r"\s{0,3}(?:(?P<punct>[^\w\s]|$)|(?P<capital>[A-Z])|(?P<word>\w+))")
+_CAPITALISED_NEXT = re.compile(r"\s{1,3}[A-Z][a-z]")
+
+
+def _core_at(sentence: str, pos: int) -> re.Match[str] | None:
+    """A date form starting exactly at ``pos``, tried only with the regex for that token's kind."""
+    token = _TOKEN.match(sentence, pos)
+    if token is None:
+        return None
+    word = token.group()
+    if word[0].isdigit():
+        return _BY_DIGIT.match(sentence, pos)
+    if word in _MONTH_WORDS:
+        return _BY_MONTH.match(sentence, pos)
+    if word in _WEEKDAY_WORDS:
+        return _BY_WEEKDAY.match(sentence, pos)
+    if word in _WORD_STARTERS:
+        return _BY_WORD.match(sentence, pos)
+    return None
+
+
+@dataclass(frozen=True)
+class _Prefix:
+    """The words before a date form: a preposition ("by", "in") and a period part ("early", "the end of")."""
+
+    prep: str = ""
+    part: str = ""
+    prep_start: int = -1
+    part_start: int = -1
+
+    @property
+    def qualifier(self) -> str | None:
+        """A preposition's qualifier ("by", "since") wins over a period part's ("early")."""
+        return _QUAL_PREPS.get(self.prep) or _PARTS.get(self.part)
+
+    def start(self, core_start: int) -> int:
+        """Where the expression starts: a qualifier belongs to it, a plain preposition does not."""
+        if self.prep in _QUAL_PREPS:
+            return self.prep_start
+        return self.part_start if self.part else core_start
+
+
+_NO_PREFIX = _Prefix()
+
+
+def _date_at(sentence: str, pos: int) -> tuple[re.Match[str], _Prefix] | None:
+    """The longest reading at ``pos``: preposition and part, preposition only, or the form alone."""
+    prep = _PREP.match(sentence, pos)
+    at = prep.end() if prep else pos
+    part = _PART.match(sentence, at)
+    tries = []
+    if part:
+        tries.append((part.end(), _Prefix(_key(prep["prep"]) if prep else "", _key(part["part"]),
+                                          pos if prep else -1, at)))
+    if prep:
+        tries.append((prep.end(), _Prefix(_key(prep["prep"]), "", pos)))
+    tries.append((pos, _NO_PREFIX))
+    for core_pos, prefix in tries:
+        m = _core_at(sentence, core_pos)
+        if m is not None:
+            return m, prefix
+    return None
+
+
+# ---------------------------------------------------------------- resolution
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A parsed expression before it becomes a mention; month/day/year kept for spans."""
+
+    start: int
+    end: int
+    value: str | None
+    precision: str | None
+    relative: bool
+    optional: bool = False
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None  # stated in the text
+
+
+def _year_value(year: int) -> str:
+    if not 1 <= year <= 9999:
+        raise ValueError(f"year out of range: {year}")
+    return f"{year:04d}"
+
+
+def _month_year(month: int, direction: str, published: date) -> int:
+    """The year of the nearest such month in the tense's direction (this month counts)."""
+    past = published.year if month <= published.month else published.year - 1
+    future = published.year if month >= published.month else published.year + 1
+    if direction == PAST:
+        return past
+    if direction == FUTURE:
+        return future
+    return past if (published.month - month) % 12 <= (month - published.month) % 12 else future
+
+
+def _nearest_day(month: int, day: int, direction: str, published: date, weekday: int | None) -> date | None:
+    """The nearest valid such day in the tense's direction, agreeing with a stated weekday if possible."""
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            continue
+
+    def rank(d: date) -> tuple[bool, int]:
+        wrong_side = (d > published) if direction == PAST else (d < published) if direction == FUTURE else False
+        return wrong_side, abs((d - published).days)
+
+    candidates.sort(key=rank)
+    matching = [d for d in candidates if weekday is not None and d.weekday() == weekday]
+    return (matching or candidates or [None])[0]
+
+
+def _weekday_date(weekday: int, how: str, published: date) -> date:
+    """The weekday nearest P: "last"/"next" exclude P, past/future tense include it."""
+    back = (published.weekday() - weekday) % 7
+    ahead = (weekday - published.weekday()) % 7
+    if how == "last":
+        return published - timedelta(days=back or 7)
+    if how == "next":
+        return published + timedelta(days=ahead or 7)
+    if how == "this":
+        return published + timedelta(days=weekday - published.weekday())
+    if how == PAST or (how == PRESENT and back <= ahead):
+        return published - timedelta(days=back)
+    return published + timedelta(days=ahead)
+
+
+def _shift(published: date, unit: str, count: int) -> tuple[str, str]:
+    """P moved by ``count`` units, written at the unit's precision."""
+    unit = unit.lower()
+    if unit == "day":
+        return (published + timedelta(days=count)).isoformat(), "day"
+    if unit == "week":
+        return format_date(published + timedelta(weeks=count), "week"), "week"
+    if unit == "month":
+        return format_date(published + relativedelta(months=count), "month"), "month"
+    return _year_value(published.year + count), "year"
+
+
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() else _NUMBERS[_key(text)]
+
+
+class _Parser:
+    """Turns a match into a ``_Found``; holds the sentence, the publication date and the match."""
+
+    def __init__(self, sentence: str, published: date | None):
+        self.sentence = sentence
+        self.published = published
+
+    def parse(self, m: re.Match[str], prefix: _Prefix, in_span: bool = False) -> _Found | None:
+        """The date a match names, or None when its context says it is not a date."""
+        self.m, self.prefix, self.in_span = m, prefix, in_span
+        self.start = prefix.start(m.start())
+        return getattr(self, m.lastgroup)()
+
+    # -- shared helpers
+
+    def found(self, value, precision, relative, optional=False, **parts) -> _Found:
+        return _Found(self.start, self.m.end(), value, precision, relative, optional, **parts)
+
+    def direction(self) -> str:
+        """Where an underspecified date points: deadlines ahead, "since" back, else the tense."""
+        if _QUAL_PREPS.get(self.prefix.prep) == "by":
+            return FUTURE
+        if self.prefix.prep == "since":
+            return PAST
+        return tense_at(self.sentence, self.start)
+
+    def relative(self, compute, optional: bool = False) -> _Found:
+        """A date counted from P (``compute(P) -> (value, precision)``); value None without P."""
+        if self.published is None:
+            return self.found(None, None, True, optional)
+        return self.found(*compute(self.published), True, optional)
+
+    def day_month(self, day: int, month: int, year: int | None, yrel: str | None, weekday: int | None) -> _Found:
+        """A day of a month, with a stated, relative or missing year (an invalid day falls back to the month)."""
+        if year is not None:
+            try:
+                return self.found(date(year, month, day).isoformat(), "day", False, month=month, day=day, year=year)
+            except ValueError:
+                return self.month_only(month, year)
+        if self.published is None:
+            return self.found(None, None, True, month=month, day=day)
+        if yrel is not None:
+            year = self.published.year + _DIRECTIONS[_key(yrel)]
+            try:
+                return self.found(date(year, month, day).isoformat(), "day", True, month=month, day=day)
+            except ValueError:
+                return self.month_only(month, yrel=yrel)
+        found = _nearest_day(month, day, self.direction(), self.published, weekday)
+        if found is None:
+            return self.month_only(month)
+        return self.found(found.isoformat(), "day", True, month=month, day=day)
+
+    def month_only(self, month: int, year: int | None = None, yrel: str | None = None) -> _Found:
+        """A month with a stated, relative or missing year."""
+        if year is not None:
+            return self.found(f"{_year_value(year)}-{month:02d}", "month", False, month=month, year=year)
+        if self.published is None:
+            return self.found(None, None, True, month=month)
+        if yrel is not None:
+            year = self.published.year + _DIRECTIONS[_key(yrel)]
+        else:
+            year = _month_year(month, self.direction(), self.published)
+        return self.found(f"{_year_value(year)}-{month:02d}", "month", True, month=month)
+
+    # -- one method per form, named as in _FORMS
+
+    def iso(self):
+        m = self.m
+        d = date(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
+        return self.found(d.isoformat(), "day", False, month=d.month, day=d.day, year=d.year)
+
+    def numeric(self):
+        m = self.m
+        d = date(int(m["num_y"]), int(m["num_m"]), int(m["num_d"]))
+        return self.found(d.isoformat(), "day", False, month=d.month, day=d.day, year=d.year)
+
+    def academic(self):
+        """ "2023/24" (optional, the year the tense points to), "2017-2023" (its start) or "2023-04"."""
+        first, tail = int(self.m["ac_y"]), self.m["ac_y2"]
+        second = int(tail) if len(tail) == 4 else first // 100 * 100 + int(tail)
+        if len(tail) == 2 and second < first:
+            second += 100
+        if second == first + 1:
+            year = first
+            if self.published is not None and (self.direction() == FUTURE or self.published.year >= second):
+                year = second
+            return self.found(_year_value(year), "year", False, True, year=first)
+        if len(tail) == 2 and 1 <= int(tail) <= 12:
+            return self.found(f"{_year_value(first)}-{int(tail):02d}", "month", False, year=first)
+        if second > first:
+            return self.found(_year_value(first), "year", False, year=first)
+        return None
+
+    def dmy(self):
+        m = self.m
+        return self.day_month(int(m["a_d"]), _MONTHS[_key(m["a_m"])], _int(m["a_y"]), m["a_yrel"], _weekday(m["a_wd"]))
+
+    def mdy(self):
+        m = self.m
+        return self.day_month(int(m["b_d"]), _MONTHS[_key(m["b_m"])], _int(m["b_y"]), m["b_yrel"], _weekday(m["b_wd"]))
+
+    def month_year(self):
+        return self.month_only(_MONTHS[_key(self.m["c_m"])], _int(self.m["c_y"]), self.m["c_yrel"])
+
+    def relative_month(self):
+        """ "last November": the most recent November before P's month; "next March" the first after."""
+        month, how = _MONTHS[_key(self.m["d_m"])], _DIRECTIONS[_key(self.m["d_dir"])]
+
+        def compute(p: date):
+            year = p.year - (how < 0 and month >= p.month) + (how > 0 and month <= p.month)
+            return f"{_year_value(year)}-{month:02d}", "month"
+
+        return self.relative(compute)
+
+    def weekday(self):
+        weekday = _WEEKDAYS[_key(self.m["e_wd"])]
+        how = _key(self.m["e_dir"]) if self.m["e_dir"] else self.direction()
+        return self.relative(lambda p: (_weekday_date(weekday, how, p).isoformat(), "day"))
+
+    def relative_day(self):
+        days = _R["relative_days"][_key(self.m["f_word"])]
+        return self.relative(lambda p: ((p + timedelta(days=days)).isoformat(), "day"))
+
+    def ago(self):
+        count = _number(self.m["g_n"])
+        return self.relative(lambda p: _shift(p, self.m["g_u"], -count))
+
+    def last_n(self):
+        """ "in the last six months": optional, dated to where the period starts."""
+        count = _number(self.m["h_n"]) if self.m["h_n"] else 1
+        return self.relative(lambda p: _shift(p, self.m["h_u"], -count), optional=True)
+
+    def deadline(self):
+        """ "56 days to respond": optional, dated to the day the time runs out."""
+        count, unit = _number(self.m["i_n"]), self.m["i_u"].lower()
+        return self.relative(lambda p: ((p + relativedelta(**{unit + "s": count})).isoformat(), "day"), optional=True)
+
+    def period(self):
+        how, unit = _DIRECTIONS[_key(self.m["j_dir"])], _key(self.m["j_u"])
+        if unit in _ACADEMIC:
+            return self.relative(lambda p: _shift(p, "year", how), optional=True)
+        return self.relative(lambda p: _shift(p, "week" if unit == "weekend" else unit, how))
+
+    def season(self):
+        """ "this summer", "in the spring", "summer 2023": optional, year precision."""
+        m, prefix = self.m, self.prefix
+        name, det = _key(m["k_s"]), _key(m["k_det"] or "")
+        if not (det or m["k_y"] or m["k_yrel"] or prefix.prep or prefix.part):
+            return None
+        if name in _R["determined_seasons"] and not (det or m["k_y"]):
+            return None
+        if m["k_y"]:
+            year = int(m["k_y"])
+            return self.found(_year_value(year), "year", False, True, year=year)
+        if m["k_yrel"]:
+            return self.relative(lambda p: _shift(p, "year", _DIRECTIONS[_key(m["k_yrel"])]), optional=True)
+        way = {"last": PAST, "next": FUTURE, "this": PRESENT}.get(det) or self.direction()
+        return self.relative(lambda p: (_year_value(_season_year(_SEASONS[name], way, det, p)), "year"), optional=True)
+
+    def year(self):
+        year = int(self.m["m_y"])
+        if self.in_span or _YEAR_MIN <= year <= _YEAR_MAX and self.year_context(year):
+            return self.found(_year_value(year), "year", False, year=year)
+        return None
+
+    def year_context(self, year: int) -> bool:
+        """A bare four-digit number is a year after a date word, or alone between punctuation."""
+        prep, end = self.prefix.prep, self.m.end()
+        if self.prefix.part or prep and prep not in _R["weak_year_prepositions"]:
+            return True
+        if prep:
+            nxt = _NEXT_WORD.match(self.sentence, end)
+            return bool(nxt["punct"] is not None or nxt["capital"] or _key(nxt["word"]) in _R["year_followers"])
+        start = self.m.start()
+        return (
+            year >= _R["bare_year_minimum"]
+            and _BARE_YEAR_BEFORE.search(self.sentence[max(0, start - 4):start]) is not None
+            and _BARE_YEAR_AFTER.match(self.sentence, end) is not None
+        )
+
+    def month(self):
+        """A month named alone: "May" and "March" need a date word, "April Jones" is a name."""
+        name = _key(self.m["n_m"])
+        dated = self.prefix.part or self.prefix.prep in _R["month_prepositions"] or self.in_span
+        if name in _R["ambiguous_months"] and not dated:
+            return None
+        if name in _R["name_months"] and not dated and _CAPITALISED_NEXT.match(self.sentence, self.m.end()):
+            return None
+        return self.month_only(_MONTHS[name])
+
+
+def _season_year(months: list[int], way: str, det: str, p: date) -> int:
+    """The year (of its first month) of the season meant: the last one, this one or the next one."""
+    first, last = months[0], months[-1]
+    wraps = first > last  # winter: December to February
+    if way == PRESENT:
+        return p.year - (wraps and p.month <= last)
+    if way == PAST:
+        over = not wraps and last < p.month
+        started = first <= p.month
+        return p.year if (over if det == "last" else started) else p.year - 1
+    upcoming = first > p.month
+    ongoing = not wraps and first <= p.month <= last
+    return p.year if (upcoming if det == "next" else upcoming or ongoing) else p.year + 1
+
+
+def _int(text: str | None) -> int | None:
+    return int(text) if text else None
+
+
+def _weekday(text: str | None) -> int | None:
+    return _WEEKDAYS[_key(text)] if text else None
+
+
+# ---------------------------------------------------------------- scanning
+
+
+def find_dates(sentence: str, published: date | None) -> list[DateMention]:
+    """Every time expression in the sentence, in order, resolved against ``published``."""
+    words = _TOKEN.findall(sentence)
+    anchors = [i for i, word in enumerate(words) if word in _TRIGGERS or word[0].isdigit()]
+    if not anchors:
+        return []
+    starts = [token.start() for token in _TOKEN.finditer(sentence)]
+    parser = _Parser(sentence, published)
+    mentions: list[DateMention] = []
+    pos = 0
+    for i in _candidates(words, anchors):
+        if starts[i] < pos:
+            continue
+        hit = _date_at(sentence, starts[i])
+        found = hit and _safe_parse(parser, *hit)
+        if not found:
+            continue
+        m, prefix = hit
+        found, qualifier = _extend_span(parser, prefix, found, prefix.qualifier)
+        pos = found.end
+        mentions.append(
+            DateMention(found.start, found.end, sentence[found.start:found.end], found.value,
+                        found.precision, qualifier, found.relative, found.optional)
+        )
+    return _merge_parentheses(sentence, mentions)
+
+
+def _candidates(words: list[str], anchors: list[int]):
+    """Indices of the tokens a date can start at: starter words up to _REACH tokens before an anchor."""
+    done = -1
+    for anchor in anchors:
+        for i in range(max(done + 1, anchor - _REACH), anchor + 1):
+            if words[i] in _STARTERS or words[i][0].isdigit():
+                yield i
+        done = anchor
+
+
+def _safe_parse(parser: _Parser, m: re.Match[str], prefix: _Prefix, in_span: bool = False) -> _Found | None:
+    """The parse, or None when a calendar value is out of range (never an exception)."""
+    try:
+        return parser.parse(m, prefix, in_span)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _extend_span(parser: _Parser, prefix: _Prefix, found: _Found, qualifier: str | None) -> tuple[_Found, str | None]:
+    """ "from March to May", "between 2017 and 2023": one mention dated by its start."""
+    join = _JOIN.match(parser.sentence, found.end)
+    opener = prefix.prep in _R["span_openers"]
+    if join is None or (_key(join["join"]) == "and" and prefix.prep != "between"):
+        return found, qualifier
+    m = _core_at(parser.sentence, join.end())
+    second = m and _safe_parse(parser, m, _NO_PREFIX, in_span=True)
+    if not second or (second.precision is None) != (found.precision is None):
+        return found, qualifier
+    found = replace(found, start=prefix.prep_start if opener else found.start, end=second.end)
+    if found.year is None and second.year is not None and found.month is not None:
+        found = _with_year(found, second)
+    return found, (None if opener else qualifier)
+
+
+def _with_year(first: _Found, second: _Found) -> _Found:
+    """The start of a span takes the year stated at its end ("between January and March 2023")."""
+    year = second.year - (second.month is not None and first.month > second.month)
+    try:
+        if first.day is not None:
+            return replace(first, value=date(year, first.month, first.day).isoformat(), precision="day", relative=False)
+        return replace(first, value=f"{_year_value(year)}-{first.month:02d}", precision="month", relative=False)
+    except ValueError:
+        return first
+
+
+def _merge_parentheses(sentence: str, mentions: list[DateMention]) -> list[DateMention]:
+    """ "today (Weds 17 Jan)": one mention, at the more precise of the two dates."""
+    merged: list[DateMention] = []
+    for mention in mentions:
+        prev = merged[-1] if merged else None
+        close = _CLOSE_PAREN.match(sentence, mention.end)
+        if prev is None or close is None or not _OPEN_PAREN.fullmatch(sentence, prev.end, mention.start):
+            merged.append(mention)
+            continue
+        best = prev if _PRECISION_RANK[prev.precision] >= _PRECISION_RANK[mention.precision] else mention
+        merged[-1] = replace(best, start=prev.start, end=close.end(), text=sentence[prev.start:close.end()],
+                             qualifier=prev.qualifier or mention.qualifier)
+    return merged
+
+
+_PRECISION_RANK = {None: -1, "year": 0, "month": 1, "week": 2, "day": 3}

@@ -1,0 +1,72 @@
+"""Which way a date points: the tense of the clause around it.
+
+An underspecified date ("in January", "on Friday") resolves to the nearest one
+before the publication date in a past-tense clause and to the next one after
+it when the clause looks ahead ("will", "would", "is due to", "plans to").
+The governing word is the nearest tense cue before the date in its clause;
+a date that opens its clause ("In January, Ofsted said ...") takes the first
+cue after it. Windows are bounded, so the cost per date is constant.
+"""
+from __future__ import annotations
+
+import re
+
+from timeline.rules_data import rules
+
+PAST, FUTURE, PRESENT = "past", "future", "present"
+
+_WINDOW = 160  # characters looked at on either side of a date
+_BOUNDARY = re.compile(r"[;:!?…“”\"()\n]|\.\s")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+_WORDS = rules("dates")["tense"]
+_CUES = {
+    **{w: PAST for w in _WORDS["past"]},
+    **{w: PRESENT for w in _WORDS["present"]},
+    **{w: FUTURE for w in _WORDS["future"]},
+}
+_LONGEST_CUE = max(len(cue.split()) for cue in _CUES)
+_NOT_PAST = frozenset(_WORDS["not_past"])
+_CONTRACTIONS = {"ll": FUTURE, "d": FUTURE, "ve": PAST}
+# A participle after these is not the finite verb ("is due to be published").
+_NON_FINITE = frozenset({"be", "been", "being", "to"})
+
+
+def tense_at(sentence: str, offset: int) -> str:
+    """ "past", "future" or "present": the tense governing a date at ``offset``."""
+    start = max(0, offset - _WINDOW)
+    for boundary in _BOUNDARY.finditer(sentence, start, offset):
+        start = boundary.end()
+    words = _WORD.findall(sentence, start, offset)
+    for i in range(len(words) - 1, -1, -1):
+        tense = _cue(words, i)
+        if tense:
+            return tense
+    end = min(len(sentence), offset + _WINDOW)
+    boundary = _BOUNDARY.search(sentence, offset, end)
+    words = _WORD.findall(sentence, offset, boundary.start() if boundary else end)
+    for i in range(len(words)):
+        tense = _cue(words, i)
+        if tense:
+            return tense
+    return PRESENT
+
+
+def _cue(words: list[str], i: int) -> str | None:
+    """The tense the phrase starting at word ``i`` marks, if any (longest phrase first)."""
+    word = words[i]
+    lower = word.lower()
+    if lower == "may" and word != "may":  # the month, not the modal
+        return None
+    for n in range(min(_LONGEST_CUE, len(words) - i), 1, -1):
+        tense = _CUES.get(" ".join(words[i:i + n]).lower())
+        if tense:
+            return tense
+    tense = _CUES.get(lower)
+    if tense is None and lower.endswith("ed") and len(lower) > 3 and lower not in _NOT_PAST:
+        tense = PAST
+    if tense is None and ("'" in lower or "’" in lower):
+        tense = _CONTRACTIONS.get(re.split("['’]", lower)[-1])
+    if tense == PAST and i > 0 and words[i - 1].lower() in _NON_FINITE:
+        return None
+    return tense
