@@ -88,6 +88,20 @@ def test_a_document_that_breaks_extraction_is_an_error_not_a_crash(tmp_path, mon
     assert len(json.loads(result.stdout)["sources"]) == 19
 
 
+def test_a_worker_that_dies_fails_the_build_instead_of_hanging(tmp_path, monkeypatch):
+    def dying(document, registry=None):
+        if "town 5 " in document.text:
+            os._exit(3)
+        return line_events(document)
+
+    monkeypatch.setattr(engine, "extract_document", dying)
+    write_archive(tmp_path, count=20)
+    result = run(str(tmp_path), "-f", "json", "--jobs", "2")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == "Error: a worker process died (out of memory?); try fewer --jobs\n"
+
+
 def test_stdin_is_read_once_and_numbered_with_the_files(tmp_path, stand_in):
     (path,) = write_archive(tmp_path, count=1)
     result = CliRunner().invoke(cli, ["build", str(path), "-", "-", "-f", "json"], input=article(9))

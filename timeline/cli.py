@@ -130,7 +130,7 @@ def build(paths, actors, kinds, since, until, fmt, output, min_sources, no_merge
       timeline build articles/ --actor "Amanda Spielman" --kind quote
       timeline build articles/ --since 2023-01 --until 2023-06 -o out.csv
     """
-    from timeline.engine import EngineUnavailable
+    from timeline.engine import EngineError
     from timeline.filters import Selection
     from timeline.pipeline import BuildOptions
     from timeline.pipeline import build as run_build
@@ -150,7 +150,7 @@ def build(paths, actors, kinds, since, until, fmt, output, min_sources, no_merge
         with ProgressBar(stderr, enabled=stderr.isatty()) as progress:
             result = run_build(list(paths), options, on_progress=progress,
                                on_problem=lambda p: warn(f"{p.path}: {p.message}", "Error" if p.error else "Warning"))
-    except EngineUnavailable as exc:
+    except EngineError as exc:
         warn(str(exc), "Error")
         sys.exit(Exit.ERROR)
     if not result.timeline.sources:

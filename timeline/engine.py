@@ -12,6 +12,8 @@ import os
 import signal
 import sys
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 
 from timeline.cache import EntryCache, with_source_id
@@ -21,14 +23,13 @@ from timeline.model import Document, Entry, Source
 from timeline.registry import ActorRegistry
 from timeline.resources import actors_file
 
-ENGINES = ("local", "dask")
 # Below this many documents a pool costs more to start than it saves.
 POOL_MIN_DOCUMENTS = 16
 INSTALL_DASK = "pip install 'timeline[dask]'"
 
 
-class EngineUnavailable(RuntimeError):
-    """The engine asked for is not installed or cannot be reached."""
+class EngineError(RuntimeError):
+    """The engine cannot run: not installed, unreachable, or its workers died."""
 
 
 @dataclass(frozen=True)
@@ -111,10 +112,19 @@ def run(tasks: list[Task], cache: EntryCache | None = None, jobs: int | None = N
 
 
 def run_pool(tasks: list[Task], cache: EntryCache | None, jobs: int) -> Iterator[DocumentResult]:
-    """A local process pool; tasks are small (paths), results stream back in order."""
+    """A local process pool; tasks are small (paths), results stream back in order.
+
+    A worker that dies (killed, out of memory) fails the build instead of leaving
+    it waiting; on Ctrl-C or an error, queued chunks are cancelled.
+    """
     chunksize = max(1, min(32, len(tasks) // (jobs * 8)))
-    with _context().Pool(min(jobs, len(tasks)), initializer=_init_worker) as pool:
-        yield from pool.imap(functools.partial(process, cache=cache), tasks, chunksize)
+    pool = ProcessPoolExecutor(min(jobs, len(tasks)), mp_context=_context(), initializer=_init_worker)
+    try:
+        yield from pool.map(functools.partial(process, cache=cache), tasks, chunksize=chunksize)
+    except BrokenProcessPool:
+        raise EngineError("a worker process died (out of memory?); try fewer --jobs") from None
+    finally:
+        pool.shutdown(cancel_futures=True)
 
 
 def run_dask(tasks: list[Task], cache: EntryCache | None, jobs: int, scheduler: str | None) -> Iterator[DocumentResult]:
@@ -122,7 +132,7 @@ def run_dask(tasks: list[Task], cache: EntryCache | None, jobs: int, scheduler: 
     try:
         import dask.bag
     except ImportError:
-        raise EngineUnavailable(f"--engine dask needs dask: {INSTALL_DASK}") from None
+        raise EngineError(f"--engine dask needs dask: {INSTALL_DASK}") from None
     if not tasks:
         return iter([])
     bag = dask.bag.from_sequence(tasks, npartitions=min(len(tasks), jobs * 4)).map(process, cache=cache)
@@ -135,12 +145,12 @@ def _compute_on_cluster(bag, scheduler: str) -> list[DocumentResult]:
     try:
         from dask.distributed import Client
     except ImportError:
-        raise EngineUnavailable("--scheduler needs dask.distributed: pip install 'dask[distributed]'") from None
+        raise EngineError("--scheduler needs dask.distributed: pip install 'dask[distributed]'") from None
     try:
         with Client(scheduler, timeout="10s"):
             return bag.compute()
     except OSError as exc:
-        raise EngineUnavailable(f"cannot reach the dask scheduler at {scheduler}: {exc}") from None
+        raise EngineError(f"cannot reach the dask scheduler at {scheduler}: {exc}") from None
 
 
 def _context():
