@@ -295,7 +295,7 @@ def _month_year(month: int, direction: str, published: date) -> int:
 def _nearest_day(month: int, day: int, direction: str, published: date, weekday: int | None) -> date | None:
     """The nearest valid such day in the tense's direction, agreeing with a stated weekday if possible."""
     candidates = []
-    for year in (published.year - 1, published.year, published.year + 1):
+    for year in range(published.year - 4, published.year + 5):  # 29 February comes every four years
         try:
             candidates.append(date(year, month, day))
         except ValueError:
@@ -424,9 +424,7 @@ class _Parser:
         if len(tail) == 2 and second < first:
             second += 100
         if second == first + 1:
-            year = first
-            if self.published is not None and (self.direction() == FUTURE or self.published.year >= second):
-                year = second
+            year = first if self.published is None else _year_of_pair(first, self.direction(), self.published)
             return self.found(_year_value(year), "year", False, True, year=first)
         if len(tail) == 2 and 1 <= int(tail) <= 12:
             return self.found(f"{_year_value(first)}-{int(tail):02d}", "month", False, year=first)
@@ -530,6 +528,15 @@ class _Parser:
         if name in _R["name_months"] and not dated and _CAPITALISED_NEXT.match(self.sentence, self.m.end()):
             return None
         return self.month_only(_MONTHS[name])
+
+
+def _year_of_pair(first: int, way: str, p: date) -> int:
+    """Which year of an academic year ("2023/24") the tense points to: the one nearest P on its side."""
+    if way == PAST:
+        return first + 1 if first + 1 <= p.year else first
+    if way == FUTURE:
+        return first if first >= p.year else first + 1
+    return p.year if p.year in (first, first + 1) else first
 
 
 def _season_year(months: list[int], way: str, det: str, p: date) -> int:

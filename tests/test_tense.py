@@ -1,0 +1,63 @@
+"""Tense detection: which way an underspecified date in a clause points."""
+from __future__ import annotations
+
+import pytest
+
+from timeline.tense import FUTURE, PAST, PRESENT, tense_at
+
+
+def tense_before(sentence: str, marker: str) -> str:
+    """The tense at the first occurrence of ``marker`` in the sentence."""
+    return tense_at(sentence, sentence.index(marker))
+
+
+@pytest.mark.parametrize(
+    "sentence, marker, expected",
+    [
+        ("The coroner said she would make a decision on the hearing in August.", "August", FUTURE),
+        ("The head was found dead in January.", "January", PAST),
+        ("Lessons will resume from January 22.", "January", FUTURE),
+        ("The report is due to be published in May.", "May", FUTURE),
+        ("The closure is due in May.", "May", FUTURE),
+        ("The minister plans to visit in March.", "March", FUTURE),
+        ("The trust is set to close in July.", "July", FUTURE),
+        ("The board is expected to rule in June.", "June", FUTURE),
+        ("The school is to reopen in September.", "September", FUTURE),
+        ("Inspectors could return in October.", "October", FUTURE),
+        ("She'll decide in March.", "March", FUTURE),
+        ("The union has written to the minister in March.", "March", PAST),
+        ("Staff have been given training in March.", "March", PAST),
+        ("The union demanded an answer in March.", "March", PAST),
+        ("The panel met in March.", "March", PAST),
+        ("The inquest heard evidence in March.", "March", PAST),
+        ("In February, the trust announced a review.", "February", PAST),
+        ("In February, the trust will announce a review.", "February", FUTURE),
+        ("The hearing is on Friday.", "Friday", PRESENT),
+        ("Friday.", "Friday", PRESENT),
+        ("The school said it will appeal; the ruling came in March.", "March", PAST),
+        ("The school appealed; the ruling will come in March.", "March", FUTURE),
+        ("The board said: the review ends in March.", "March", PRESENT),
+        ("The proceedings in May were closed.", "May", PAST),
+        ("The governors needed help in May.", "May", PAST),
+        ("Governors need help in May.", "May", PRESENT),
+    ],
+)
+def test_tense_at(sentence, marker, expected):
+    assert tense_before(sentence, marker) == expected
+
+
+def test_the_month_may_is_not_the_modal():
+    assert tense_before("In May the panel met again in June.", "June") == PAST
+    assert tense_before("In May the panel may meet in June.", "June") == FUTURE
+
+
+def test_nearest_cue_wins():
+    sentence = "The trust said it would reopen the hall in April."
+    assert tense_before(sentence, "April") == FUTURE
+    assert tense_before(sentence, "said") == PAST  # the cue after a clause-opening offset
+
+
+def test_offsets_at_the_edges():
+    assert tense_at("", 0) == PRESENT
+    assert tense_at("It was late.", 0) == PAST
+    assert tense_at("It was late.", 12) == PAST
