@@ -1,17 +1,20 @@
 """The on-disk cache: hits give the same entries, damage and --no-cache are handled."""
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from made_up_archive import line_events, write_archive
+from made_up_archive import article, line_events, write_archive
 from platformdirs import user_cache_dir
 
-from timeline import engine
+from timeline import cache as cache_module
+from timeline import engine, pipeline
 from timeline.cache import EntryCache, default_dir
 from timeline.cli import cli
+from timeline.merge import merge_entries
 from timeline.model import Document, Source
 
 
@@ -48,17 +51,18 @@ def build(*args: str):
 
 def test_a_hit_returns_the_same_entries_under_the_new_source_id(tmp_path):
     cache = EntryCache(tmp_path)
-    cache.put(document("s3"), line_events(document("s3")))
-    assert cache.get(document("s8")) == line_events(document("s8"))
-    assert cache.get(document("s8"))[0].sources[0].id == "s8"
+    cache.put(cache.key(document("s3")), line_events(document("s3")))
+    assert cache.get(cache.key(document("s8")), "s8") == line_events(document("s8"))
+    assert cache.get(cache.key(document("s8")), "s8")[0].sources[0].id == "s8"
 
 
-def test_other_text_or_metadata_is_a_miss(tmp_path):
-    cache = EntryCache(tmp_path)
-    cache.put(document("s1"), line_events(document("s1")))
-    assert cache.get(document("s1", "2024-04-02 The ferry service was cancelled.\n")) is None
+def test_other_text_or_metadata_is_another_key(tmp_path):
+    key = EntryCache.key(document("s1"))
+    assert EntryCache.key(document("s2")) == key
+    assert EntryCache.key(document("s1", "2024-04-02 The ferry service was cancelled.\n")) != key
     later = Document(Source("s1", "/news/s1.txt", date(2024, 4, 4), "Ferry news"), document("s1").text)
-    assert cache.get(later) is None
+    assert EntryCache.key(later) != key
+    assert EntryCache(tmp_path).get(key, "s1") is None
 
 
 def test_rebuild_reads_the_cache_even_with_another_filter(tmp_path, cache_dir, extractions):
@@ -70,7 +74,32 @@ def test_rebuild_reads_the_cache_even_with_another_filter(tmp_path, cache_dir, e
     assert len(extractions) == 4
     assert again.stdout == first.stdout
     assert filtered.exit_code == 0
-    assert len(cached_files(cache_dir)) == 4
+    assert len(cached_files(cache_dir)) == 4 + 1  # the documents, and the merged build
+
+
+def test_a_cached_build_skips_the_merge_and_a_changed_document_does_not(tmp_path, cache_dir, extractions,
+                                                                        monkeypatch):
+    merges = []
+    monkeypatch.setattr(pipeline, "merge_entries", lambda docs, merge_across: merges.append(1) or merge_entries(docs, merge_across))
+    paths = write_archive(tmp_path / "archive", count=3)
+    first = build(str(tmp_path / "archive"))
+    quotes = json.loads(build(str(tmp_path / "archive"), "--kind", "quote").stdout)
+    assert quotes == {"sources": json.loads(first.stdout)["sources"], "entries": []}
+    assert (len(merges), len(extractions)) == (1, 3)
+    build(str(tmp_path / "archive"), "--no-merge")
+    assert len(merges) == 2
+    paths[0].write_text(article(1) + "2024-03-09 The town hall of town 1 was repainted.\n", encoding="utf-8")
+    changed = build(str(tmp_path / "archive"))
+    assert (len(merges), len(extractions)) == (3, 4)
+    assert "repainted" in changed.stdout
+
+
+def test_only_the_most_recent_builds_are_kept(tmp_path, cache_dir, extractions, monkeypatch):
+    monkeypatch.setattr(cache_module, "BUILDS_KEPT", 2)
+    paths = write_archive(tmp_path / "archive", count=3)
+    for path in paths:
+        build(str(path))
+    assert len(list(cache_dir.rglob("builds/*"))) == 2
 
 
 def test_a_corrupt_entry_is_ignored_and_recomputed(tmp_path, cache_dir, extractions):

@@ -1,17 +1,20 @@
-"""On-disk cache of per-document entries, so an unchanged archive rebuilds in moments.
+"""On-disk cache of extracted entries, so an unchanged archive rebuilds in moments.
 
-An entry set is keyed by the document's content and path-independent metadata,
-under a directory named for everything else extraction depends on: the tool
-version, the package's code, its rule files and the actor registry. Changing any
-of these starts a fresh directory, so a stale result is never served. Entries are
-stored without their source id (ids depend on the other inputs of a build) and
-given the document's id on the way out. A cache is only an optimisation: an
-unreadable, corrupt or unwritable entry is recomputed, never an error.
-Entries are pickled: the directory is the user's own, and its name pins the code
-that wrote it, so the classes read back are the classes that were stored.
+Each document's entries are keyed by its content and path-independent metadata;
+each build's merged entries by its documents' keys and ids, so a rebuild with
+another filter or format skips extraction and merge alike. Both live under a
+directory named for everything else the entries depend on: the tool version, the
+package's code, its rule files and the actor registry. Changing any of these
+starts a fresh directory, so a stale result is never served. A document's entries
+are stored without their source id (ids depend on the other inputs of a build)
+and given the document's id on the way out. A cache is only an optimisation: an
+unreadable, corrupt or unwritable entry is recomputed, never an error. Entries
+are pickled: the directory is the user's own, and its name pins the code that
+wrote it, so the classes read back are the classes that were stored.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -25,6 +28,7 @@ from timeline.model import Document, Entry, SourceRef
 from timeline.resources import RULES_DIR, actors_file
 
 ENV_DIR = "TIMELINE_CACHE_DIR"
+BUILDS_KEPT = 8
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -56,7 +60,11 @@ def with_source_id(entries: list[Entry], source_id: str) -> list[Entry]:
 
 @dataclass(frozen=True)
 class EntryCache:
-    """Entries by document, in ``root/<fingerprint>/<xx>/<key>``; picklable for workers."""
+    """Entries under ``root/<fingerprint>/``: per document in ``<xx>/<key>``, per build in
+    ``builds/<key>`` (the merged entries, so a rebuild with another filter skips the merge).
+
+    Picklable, for workers.
+    """
 
     root: Path
 
@@ -64,38 +72,69 @@ class EntryCache:
     def open(cls, base: Path | None = None) -> EntryCache:
         return cls((base or default_dir()) / fingerprint()[:24])
 
-    def get(self, document: Document) -> list[Entry] | None:
-        """The cached entries of the document, or None (missing or unreadable)."""
-        try:
-            entries = pickle.loads(self._path(document).read_bytes())
-        except Exception:  # noqa: BLE001 - a damaged entry of any kind is a miss
-            return None
-        if not (isinstance(entries, list) and all(isinstance(e, Entry) for e in entries)):
-            return None
-        return with_source_id(entries, document.source.id)
+    @staticmethod
+    def key(document: Document) -> str:
+        """The document's key: its text and path-independent metadata."""
+        source = document.source
+        meta = "\0".join([str(source.published), source.title, source.url or ""])
+        return hashlib.sha256(meta.encode() + b"\0" + document.text.encode()).hexdigest()
 
-    def put(self, document: Document, entries: list[Entry]) -> None:
-        """Store atomically (a concurrent reader sees the whole entry or none)."""
-        path = self._path(document)
-        data = pickle.dumps(with_source_id(entries, ""), protocol=pickle.HIGHEST_PROTOCOL)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        except OSError:
-            return
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.replace(tmp, path)
-        except OSError:
-            Path(tmp).unlink(missing_ok=True)
+    def get(self, key: str, source_id: str) -> list[Entry] | None:
+        """The cached entries of a document, citing ``source_id``; None if missing or unreadable."""
+        entries = _read(self.root / key[:2] / key)
+        return None if entries is None else with_source_id(entries, source_id)
 
-    def _path(self, document: Document) -> Path:
-        key = _key(document)
-        return self.root / key[:2] / key
+    def put(self, key: str, entries: list[Entry]) -> None:
+        _write(self.root / key[:2] / key, with_source_id(entries, ""))
+
+    def get_build(self, key: str) -> list[Entry] | None:
+        """The merged entries of a build, by ``build_key``."""
+        path = self.root / "builds" / key
+        entries = _read(path)
+        if entries is not None:
+            with contextlib.suppress(OSError):
+                os.utime(path)  # recently used: kept by the pruning in put_build
+        return entries
+
+    def put_build(self, key: str, entries: list[Entry]) -> None:
+        """Store a build's merged entries, keeping only the ``BUILDS_KEPT`` most recent builds."""
+        folder = self.root / "builds"
+        _write(folder / key, entries)
+        with contextlib.suppress(OSError):
+            stored = sorted(folder.iterdir(), key=lambda p: p.stat().st_mtime, reverse=True)
+            for old in stored[BUILDS_KEPT:]:
+                old.unlink(missing_ok=True)
 
 
-def _key(document: Document) -> str:
-    source = document.source
-    meta = "\0".join([str(source.published), source.title, source.url or ""])
-    return hashlib.sha256(meta.encode() + b"\0" + document.text.encode()).hexdigest()
+def build_key(merge: bool, documents: list[tuple[str, str]]) -> str:
+    """A build's key: whether it merges, and each document's source id and key, in order."""
+    digest = hashlib.sha256(b"merge" if merge else b"no-merge")
+    for source_id, key in documents:
+        digest.update(f"\0{source_id}\0{key}".encode())
+    return digest.hexdigest()
+
+
+def _read(path: Path) -> list[Entry] | None:
+    try:
+        entries = pickle.loads(path.read_bytes())
+    except Exception:  # noqa: BLE001 - a damaged entry of any kind is a miss
+        return None
+    if not (isinstance(entries, list) and all(isinstance(e, Entry) for e in entries)):
+        return None
+    return entries
+
+
+def _write(path: Path, entries: list[Entry]) -> None:
+    """Store atomically (a concurrent reader sees the whole file or none); failures are ignored."""
+    data = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)

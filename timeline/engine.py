@@ -48,12 +48,13 @@ class DocumentResult:
     source: Source | None
     entries: list[Entry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    key: str | None = None  # the document's cache key, when a cache is used
 
     def renumbered(self, source_id: str) -> DocumentResult:
         """The same result under another source id."""
         if self.source is None or self.source.id == source_id:
             return self
-        return DocumentResult(replace(self.source, id=source_id), with_source_id(self.entries, source_id), self.problems)
+        return replace(self, source=replace(self.source, id=source_id), entries=with_source_id(self.entries, source_id))
 
 
 def default_jobs() -> int:
@@ -70,29 +71,25 @@ def load_registry() -> ActorRegistry:
     return ActorRegistry.load(path) if path.is_file() else ActorRegistry()
 
 
-def extract_entries(document: Document, registry: ActorRegistry, cache: EntryCache | None = None) -> list[Entry]:
-    """The per-document map: a document (text and metadata) to its entries.
-
-    Pure apart from the optional cache; this is the function to run on any engine.
-    """
-    entries = cache.get(document) if cache else None
-    if entries is None:
-        entries = extract_document(document, registry)
-        if cache:
-            cache.put(document, entries)
-    return entries
-
-
 def process(task: Task, cache: EntryCache | None = None) -> DocumentResult:
-    """Load one task's document and extract it; failures become problems, never exceptions."""
+    """The map: load one task's document and extract its entries (from the cache if there).
+
+    Failures become problems, never exceptions.
+    """
     document, problems = task.loaded or load_document(task.path, task.source_id)
     if document is None:
         return DocumentResult(None, problems=problems)
+    key = cache.key(document) if cache else None
     try:
-        return DocumentResult(document.source, extract_entries(document, load_registry(), cache), problems)
+        entries = cache.get(key, task.source_id) if cache else None
+        if entries is None:
+            entries = extract_document(document, load_registry())
+            if cache:
+                cache.put(key, entries)
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop an archive
         failure = Problem(task.path, f"could not be processed ({type(exc).__name__}: {exc})")
         return DocumentResult(None, problems=[*problems, failure])
+    return DocumentResult(document.source, entries, problems, key)
 
 
 def read_stdin_task(source_id: str) -> Task:

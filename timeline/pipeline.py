@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from timeline.cache import EntryCache
+from timeline.cache import EntryCache, build_key
 from timeline.engine import DocumentResult, Task, load_registry, read_stdin_task, run
 from timeline.filters import Selection, select
 from timeline.load import STDIN, Problem, expand_paths
@@ -85,8 +85,12 @@ def build(
     if on_progress:
         on_progress(0, len(tasks))
     results = run(tasks, cache, options.jobs, options.engine, options.scheduler)
-    # The merge consumes documents as they arrive, while workers extract the next ones.
-    entries = merge_entries(_entries(results, sources, problems, on_progress, len(tasks)), merge_across=options.merge)
+    readable = _readable(results, sources, problems, on_progress, len(tasks))
+    if cache:
+        entries = _merge_cached(list(readable), options.merge, cache)
+    else:
+        # The merge consumes documents as they arrive, while workers extract the next ones.
+        entries = merge_entries((r.entries for r in readable), merge_across=options.merge)
     entries = select(entries, options.selection, registry)
     if on_problem:
         for problem in problems:
@@ -94,13 +98,23 @@ def build(
     return BuildResult(Timeline(sources, chronological(entries, [s.id for s in sources])), problems)
 
 
-def _entries(results: Iterable[DocumentResult], sources: list[Source], problems: list[Problem],
-             on_progress: Progress | None, total: int) -> Iterator[list[Entry]]:
-    """Each readable document's entries, in order, recording its source and problems on the way."""
+def _readable(results: Iterable[DocumentResult], sources: list[Source], problems: list[Problem],
+              on_progress: Progress | None, total: int) -> Iterator[DocumentResult]:
+    """The readable documents' results, in order, recording sources and problems on the way."""
     for done, result in enumerate(numbered(results), 1):
         problems.extend(result.problems)
         if result.source is not None:
             sources.append(result.source)
-            yield result.entries
+            yield result
         if on_progress:
             on_progress(done, total)
+
+
+def _merge_cached(results: list[DocumentResult], merge: bool, cache: EntryCache) -> list[Entry]:
+    """The merged entries of the documents, from the cache when the same build was merged before."""
+    key = build_key(merge, [(r.source.id, r.key) for r in results])
+    entries = cache.get_build(key)
+    if entries is None:
+        entries = merge_entries([r.entries for r in results], merge_across=merge)
+        cache.put_build(key, entries)
+    return entries
