@@ -128,6 +128,16 @@ RELATIVE = [
     ("The school closed two years ago.", "2024-05-01", [("2022", "year", None)]),
     ("The school closed three weeks ago.", "2023-03-22", [("2023-W09", "week", None)]),
     ("The school closed a month ago.", "2023-03-22", [("2023-02", "month", None)]),
+    # 2023-11-20 is a Monday
+    ("The union met at the weekend.", "2023-11-20", [("2023-W46", "week", None)]),
+    ("The union will meet at the weekend.", "2023-11-20", [("2023-W47", "week", None)]),
+    ("The decision, announced by the council (DCC) on Monday, was reversed.", "2023-11-23", [("2023-11-20", "day", None)]),
+    ("The appeal is listed for 5 June.", "2023-06-01", [("2023-06-05", "day", None)]),
+    ("The appeal was listed for 5 June.", "2023-06-10", [("2023-06-05", "day", None)]),
+    ("The nursery closed on Christmas Eve 2022.", "2024-01-01", [("2022-12-24", "day", None)]),
+    ("The nursery reopens on Easter Monday.", "2024-01-10", [("2024-04-01", "day", None)]),
+    ("On New Year’s Day the new rules took effect.", "2024-05-01", [("2024-01-01", "day", None)]),
+    ("Findings from the 2023 inspection were published.", "2024-05-01", [("2023", "year", None)]),
 ]
 
 OPTIONAL = [
@@ -142,6 +152,8 @@ OPTIONAL = [
     ("She met the union twice in the last week.", "2023-03-22", ("2023-W11", "week")),
     ("Complaints rose in the last six months.", "2023-03-22", ("2022-09", "month")),
     ("The college has 56 days to respond.", "2023-12-07", ("2024-02-01", "day")),
+    ("The trust will reopen the pool after Christmas.", "2023-12-07", ("2023-12-25", "day")),
+    ("The centre shut over Easter.", "2024-05-01", ("2024-03-31", "day")),
 ]
 
 NOT_DATES = [
@@ -170,6 +182,7 @@ NOT_DATES = [
     "Campaigners condemned the handling during the pandemic.",
     "The phone number 1-800-2023 is not a year.",
     "Spring Lane School and Summerfield Academy merged.",
+    "The 2000 pupils and the 2019 teachers were moved.",
 ]
 
 

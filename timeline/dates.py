@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
 from timeline.periods import format_date
@@ -41,8 +42,8 @@ class DateMention:
 
 
 def _key(text: str) -> str:
-    """A phrase as the word lists spell it: lower case, single spaces, no trailing dot."""
-    return " ".join(text.lower().split()).rstrip(".")
+    """A phrase as the word lists spell it: lower case, single spaces, straight apostrophes, no trailing dot."""
+    return " ".join(text.lower().replace("’", "'").split()).rstrip(".")
 
 
 def _phrases(words) -> str:
@@ -60,6 +61,8 @@ def _proper(words) -> str:
 _MONTHS = {**_R["months"], **_R["month_abbreviations"]}
 _WEEKDAYS = {**_R["weekdays"], **_R["weekday_abbreviations"]}
 _SEASONS = {**_R["seasons"], **_R["determined_seasons"]}
+_HOLIDAYS = {_key(name): spec for name, spec in {**_R["holidays"], **_R["holiday_periods"]}.items()}
+_HOLIDAY_PERIODS = {_key(name) for name in _R["holiday_periods"]}
 _NUMBERS = _R["number_words"]
 _QUAL_PREPS = _R["qualifier_prepositions"]
 _PARTS = _R["period_parts"]
@@ -77,6 +80,11 @@ _FULL_WEEKDAY = _proper(_R["weekdays"])
 _ANY_WEEKDAY = rf"(?:{_FULL_WEEKDAY}|{_proper(_R['weekday_abbreviations'])}\.?)"
 _NUMBER = rf"(?:{_phrases(_NUMBERS)}|\d{{1,3}})"
 _UNIT = r"(?i:day|week|month|year)"
+_HOLIDAY = "|".join(
+    re.escape(form).replace(r"\ ", r"\s{1,3}").replace("'", "['’]")
+    for name in sorted(_HOLIDAYS, key=len, reverse=True)
+    for form in (name.title().replace("'S", "'s"), name.upper())
+)
 
 
 def _day(name: str, lead: bool = True) -> str:
@@ -138,6 +146,8 @@ _FORMS = {
         rf"(?<!\w)(?:(?P<k_det>{_phrases(_R['season_determiners'])}){_WS})?(?P<k_s>{_phrases(_SEASONS)})(?!\w)"
         rf"{_year_tail('k')}"
     ),
+    "weekend": r"(?<!\w)(?i:the)\s{1,3}(?i:weekend)\b",
+    "holiday": rf"\b(?P<o_h>{_HOLIDAY})(?!\w){_year_tail('o')}",
     "year": _year("m_y"),
     "month": rf"(?P<n_m>{_FULL_MONTH})",
 }
@@ -155,7 +165,10 @@ def _compile(*names: str) -> re.Pattern[str]:
 _BY_DIGIT = _compile("iso", "numeric", "academic", "dmy", "ago", "deadline", "year")
 _BY_MONTH = _compile("mdy", "month_year", "month")
 _BY_WEEKDAY = _compile("dmy", "mdy", "weekday")
-_BY_WORD = _compile("relative_month", "weekday", "relative_day", "ago", "last_n", "deadline", "period", "season")
+_BY_WORD = _compile(
+    "relative_month", "weekday", "relative_day", "ago", "last_n", "deadline", "period", "season", "weekend"
+)
+_BY_HOLIDAY = _compile("holiday")
 
 
 def _variants(phrases) -> set[str]:
@@ -170,10 +183,12 @@ def _proper_forms(words) -> set[str]:
 
 _MONTH_WORDS = _proper_forms(_MONTHS)
 _WEEKDAY_WORDS = _proper_forms(_WEEKDAYS)
+_HOLIDAY_WORDS = {word.split()[0] for word in _proper_forms(_HOLIDAYS)}
 # Words every date expression holds one of (or a digit): a sentence without any has no date.
 _TRIGGERS = frozenset(
     _MONTH_WORDS
     | _WEEKDAY_WORDS
+    | _HOLIDAY_WORDS
     | _variants(list(_R["relative_days"]) + _R["day_parts"] + list(_SEASONS) + ["ago", "day", "days"])
     | _variants(_R["period_units"] + [u + "s" for u in _R["period_units"]])
 )
@@ -184,7 +199,7 @@ _WORD_STARTERS = frozenset(
         + list(_R["relative_days"]) + list(_NUMBERS) + _R["season_determiners"] + list(_SEASONS)
     )
 )
-_STARTERS = _MONTH_WORDS | _WEEKDAY_WORDS | _WORD_STARTERS
+_STARTERS = _MONTH_WORDS | _WEEKDAY_WORDS | _HOLIDAY_WORDS | _WORD_STARTERS
 # Most words a date expression can have before its first trigger ("no later than the end of next month").
 _REACH = 10
 _TOKEN = re.compile(r"\d+|[A-Za-z]+")  # date words are ASCII; the regexes guard word boundaries
@@ -195,6 +210,8 @@ _BARE_YEAR_BEFORE = re.compile(r"(?:^|[(\[,;:–—]\s{0,3})$")
 _BARE_YEAR_AFTER = re.compile(r"\s{0,3}(?:[)\].,;:!?]|$)")
 _NEXT_WORD = re.compile(r"\s{0,3}(?:(?P<punct>[^\w\s]|$)|(?P<capital>[A-Z])|(?P<word>\w+))")
 _CAPITALISED_NEXT = re.compile(r"\s{1,3}[A-Z][a-z]")
+_DETERMINER_BEFORE = re.compile(rf"(?<!\w){_phrases(_R['year_determiners'])}\s{{1,3}}$")
+_SINGULAR_NEXT = re.compile(r"(?:\s{1,3}(?:[a-z]*ss|[a-z]*[a-rt-z])|['’]s)\b")
 
 
 def _core_at(sentence: str, pos: int) -> re.Match[str] | None:
@@ -209,6 +226,8 @@ def _core_at(sentence: str, pos: int) -> re.Match[str] | None:
         return _BY_MONTH.match(sentence, pos)
     if word in _WEEKDAY_WORDS:
         return _BY_WEEKDAY.match(sentence, pos)
+    if word in _HOLIDAY_WORDS:
+        return _BY_HOLIDAY.match(sentence, pos)
     if word in _WORD_STARTERS:
         return _BY_WORD.match(sentence, pos)
     return None
@@ -300,14 +319,25 @@ def _nearest_day(month: int, day: int, direction: str, published: date, weekday:
             candidates.append(date(year, month, day))
         except ValueError:
             continue
+    ranked = _by_direction(candidates, direction, published)
+    matching = [d for d in ranked if weekday is not None and d.weekday() == weekday]
+    return (matching or ranked or [None])[0]
+
+
+def _by_direction(candidates: list[date], direction: str, published: date) -> list[date]:
+    """Candidate days, the ones on the tense's side of P first, nearest first."""
 
     def rank(d: date) -> tuple[bool, int]:
         wrong_side = (d > published) if direction == PAST else (d < published) if direction == FUTURE else False
         return wrong_side, abs((d - published).days)
 
-    candidates.sort(key=rank)
-    matching = [d for d in candidates if weekday is not None and d.weekday() == weekday]
-    return (matching or candidates or [None])[0]
+    return sorted(candidates, key=rank)
+
+
+def _holiday_date(spec: dict, year: int) -> date:
+    if "easter" in spec:
+        return easter(year) + timedelta(days=spec["easter"])
+    return date(year, spec["month"], spec["day"])
 
 
 def _weekday_date(weekday: int, how: str, published: date) -> date:
@@ -498,6 +528,26 @@ class _Parser:
         way = {"last": PAST, "next": FUTURE, "this": PRESENT}.get(det) or self.direction()
         return self.relative(lambda p: (_year_value(_season_year(_SEASONS[name], way, det, p)), "year"), optional=True)
 
+    def weekend(self):
+        """ "at the weekend": the week of the Saturday the tense points to."""
+        return self.relative(lambda p: (format_date(_weekday_date(5, self.direction(), p), "week"), "week"))
+
+    def holiday(self):
+        """ "on Christmas Day", "before Easter": the day in the stated year, else the nearest by tense."""
+        m, name = self.m, _key(self.m["o_h"])
+        spec, optional = _HOLIDAYS[name], name in _HOLIDAY_PERIODS
+        if m["o_y"]:
+            year = int(m["o_y"])
+            return self.found(_holiday_date(spec, year).isoformat(), "day", False, optional, year=year)
+
+        def compute(p: date):
+            if m["o_yrel"]:
+                return _holiday_date(spec, p.year + _DIRECTIONS[_key(m["o_yrel"])]).isoformat(), "day"
+            days = [_holiday_date(spec, year) for year in (p.year - 1, p.year, p.year + 1) if 1 <= year <= 9999]
+            return _by_direction(days, self.direction(), p)[0].isoformat(), "day"
+
+        return self.relative(compute, optional)
+
     def year(self):
         year = int(self.m["m_y"])
         if self.in_span or _YEAR_MIN <= year <= _YEAR_MAX and self.year_context(year):
@@ -505,7 +555,7 @@ class _Parser:
         return None
 
     def year_context(self, year: int) -> bool:
-        """A bare four-digit number is a year after a date word, or alone between punctuation."""
+        """A bare four-digit number is a year after a date word, before a singular noun, or between punctuation."""
         prep, end = self.prefix.prep, self.m.end()
         if self.prefix.part or prep and prep not in _R["weak_year_prepositions"]:
             return True
@@ -513,11 +563,12 @@ class _Parser:
             nxt = _NEXT_WORD.match(self.sentence, end)
             return bool(nxt["punct"] is not None or nxt["capital"] or _key(nxt["word"]) in _R["year_followers"])
         start = self.m.start()
-        return (
-            year >= _R["bare_year_minimum"]
-            and _BARE_YEAR_BEFORE.search(self.sentence[max(0, start - 4):start]) is not None
-            and _BARE_YEAR_AFTER.match(self.sentence, end) is not None
-        )
+        if year < _R["bare_year_minimum"]:
+            return False
+        before = self.sentence[max(0, start - 8):start]
+        if _DETERMINER_BEFORE.search(before):
+            return _SINGULAR_NEXT.match(self.sentence, end) is not None
+        return _BARE_YEAR_BEFORE.search(before) is not None and _BARE_YEAR_AFTER.match(self.sentence, end) is not None
 
     def month(self):
         """A month named alone: "May" and "March" need a date word, "April Jones" is a name."""

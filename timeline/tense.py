@@ -16,7 +16,7 @@ from timeline.rules_data import rules
 PAST, FUTURE, PRESENT = "past", "future", "present"
 
 _WINDOW = 160  # characters looked at on either side of a date
-_BOUNDARY = re.compile(r"[;:!?…“”\"()\n]|\.\s")
+_BOUNDARY = re.compile(r"[;:!?…“”\"\n]|\.\s")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 _WORDS = rules("dates")["tense"]
@@ -28,8 +28,7 @@ _CUES = {
 _LONGEST_CUE = max(len(cue.split()) for cue in _CUES)
 _NOT_PAST = frozenset(_WORDS["not_past"])
 _CONTRACTIONS = {"ll": FUTURE, "d": FUTURE, "ve": PAST}
-# A participle after these is not the finite verb ("is due to be published").
-_NON_FINITE = frozenset({"be", "been", "being", "to"})
+_AUXILIARIES = frozenset(_WORDS["auxiliaries"])
 
 
 def tense_at(sentence: str, offset: int) -> str:
@@ -67,6 +66,14 @@ def _cue(words: list[str], i: int) -> str | None:
         tense = PAST
     if tense is None and ("'" in lower or "’" in lower):
         tense = _CONTRACTIONS.get(re.split("['’]", lower)[-1])
-    if tense == PAST and i > 0 and words[i - 1].lower() in _NON_FINITE:
+    if tense == PAST and _after_auxiliary(words, i):
         return None
     return tense
+
+
+def _after_auxiliary(words: list[str], i: int) -> bool:
+    """True for a participle whose auxiliary tells the tense ("is listed", "will be currently reviewed")."""
+    before = [w.lower() for w in words[max(0, i - 2):i]]
+    if before and before[-1].endswith("ly"):
+        before.pop()
+    return bool(before) and before[-1] in _AUXILIARIES
