@@ -138,6 +138,8 @@ RELATIVE = [
     ("The nursery reopens on Easter Monday.", "2024-01-10", [("2024-04-01", "day", None)]),
     ("On New Year’s Day the new rules took effect.", "2024-05-01", [("2024-01-01", "day", None)]),
     ("Findings from the 2023 inspection were published.", "2024-05-01", [("2023", "year", None)]),
+    ("Reports are due by the end of the year.", "2024-01-10", [("2024", "year", "by")]),
+    ("At the start of the month, six staff left.", "2023-11-20", [("2023-11", "month", "early")]),
 ]
 
 OPTIONAL = [
@@ -154,6 +156,8 @@ OPTIONAL = [
     ("The college has 56 days to respond.", "2023-12-07", ("2024-02-01", "day")),
     ("The trust will reopen the pool after Christmas.", "2023-12-07", ("2023-12-25", "day")),
     ("The centre shut over Easter.", "2024-05-01", ("2024-03-31", "day")),
+    ("Rolls grew in the late 1990s.", "2024-05-01", ("1990", "year")),
+    ("The wing reopens in two years' time.", "2023-11-20", ("2025", "year")),
 ]
 
 NOT_DATES = [
@@ -183,6 +187,8 @@ NOT_DATES = [
     "The phone number 1-800-2023 is not a year.",
     "Spring Lane School and Summerfield Academy merged.",
     "The 2000 pupils and the 2019 teachers were moved.",
+    "The pupils spent the year abroad and the week at home.",
+    "Staff in their 50s and 60s were consulted.",
 ]
 
 

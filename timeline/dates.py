@@ -148,6 +148,8 @@ _FORMS = {
     ),
     "weekend": r"(?<!\w)(?i:the)\s{1,3}(?i:weekend)\b",
     "holiday": rf"\b(?P<o_h>{_HOLIDAY})(?!\w){_year_tail('o')}",
+    "decade": r"(?<![\w.,£$€#])(?P<p_dec>(?:1\d|20)\d0)['’]?s(?!\w)",
+    "in_time": rf"(?<!\w)(?i:in){_WS}(?P<q_n>{_NUMBER}){_WS}(?P<q_u>{_UNIT})s?['’]?s?{_WS}(?i:time)\b",
     "year": _year("m_y"),
     "month": rf"(?P<n_m>{_FULL_MONTH})",
 }
@@ -162,11 +164,11 @@ def _compile(*names: str) -> re.Pattern[str]:
 
 
 # The forms that can start with each kind of token: one small regex per kind keeps a failed try cheap.
-_BY_DIGIT = _compile("iso", "numeric", "academic", "dmy", "ago", "deadline", "year")
+_BY_DIGIT = _compile("iso", "numeric", "academic", "dmy", "ago", "deadline", "decade", "year")
 _BY_MONTH = _compile("mdy", "month_year", "month")
 _BY_WEEKDAY = _compile("dmy", "mdy", "weekday")
 _BY_WORD = _compile(
-    "relative_month", "weekday", "relative_day", "ago", "last_n", "deadline", "period", "season", "weekend"
+    "relative_month", "weekday", "relative_day", "ago", "last_n", "in_time", "deadline", "weekend", "period", "season"
 )
 _BY_HOLIDAY = _compile("holiday")
 
@@ -501,13 +503,27 @@ class _Parser:
         count = _number(self.m["h_n"]) if self.m["h_n"] else 1
         return self.relative(lambda p: _shift(p, self.m["h_u"], -count), optional=True)
 
+    def in_time(self):
+        """ "in two years' time": optional, P moved on by that much."""
+        count = _number(self.m["q_n"])
+        return self.relative(lambda p: _shift(p, self.m["q_u"], count), optional=True)
+
+    def decade(self):
+        """ "the 1990s": optional, dated to the decade's first year."""
+        year = int(self.m["p_dec"])
+        return self.found(_year_value(year), "year", False, True, year=year)
+
     def deadline(self):
         """ "56 days to respond": optional, dated to the day the time runs out."""
         count, unit = _number(self.m["i_n"]), self.m["i_u"].lower()
         return self.relative(lambda p: ((p + relativedelta(**{unit + "s": count})).isoformat(), "day"), optional=True)
 
     def period(self):
-        how, unit = _DIRECTIONS[_key(self.m["j_dir"])], _key(self.m["j_u"])
+        """ "last week", "next month", "this academic year"; "the year" only as in "the end of the year"."""
+        direction, unit = _key(self.m["j_dir"]), _key(self.m["j_u"])
+        if direction == "the" and not self.prefix.part:
+            return None
+        how = _DIRECTIONS[direction]
         if unit in _ACADEMIC:
             return self.relative(lambda p: _shift(p, "year", how), optional=True)
         return self.relative(lambda p: _shift(p, "week" if unit == "weekend" else unit, how))
