@@ -114,10 +114,14 @@ def run_pool(tasks: list[Task], cache: EntryCache | None, jobs: int) -> Iterator
     A worker that dies (killed, out of memory) fails the build instead of leaving
     it waiting; on Ctrl-C or an error, queued chunks are cancelled.
     """
-    chunksize = max(1, min(32, len(tasks) // (jobs * 8)))
-    pool = ProcessPoolExecutor(min(jobs, len(tasks)), mp_context=_context(), initializer=_init_worker)
+    # The first document is done here: it loads the rules and compiles the patterns
+    # once, before the fork, so that forked workers start warm.
+    yield process(tasks[0], cache)
+    rest = tasks[1:]
+    chunksize = max(1, min(32, len(rest) // (jobs * 8)))
+    pool = ProcessPoolExecutor(min(jobs, len(rest)), mp_context=_context(), initializer=_init_worker)
     try:
-        yield from pool.map(functools.partial(process, cache=cache), tasks, chunksize=chunksize)
+        yield from pool.map(functools.partial(process, cache=cache), rest, chunksize=chunksize)
     except BrokenProcessPool:
         raise EngineError("a worker process died (out of memory?); try fewer --jobs") from None
     finally:
