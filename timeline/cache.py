@@ -116,7 +116,8 @@ def build_key(merge: bool, documents: list[tuple[str, str]]) -> str:
 
 def _read(path: Path) -> list[Entry] | None:
     try:
-        entries = pickle.loads(path.read_bytes())
+        with path.open("rb") as stream:
+            entries = pickle.load(stream)
     except Exception:  # noqa: BLE001 - a damaged entry of any kind is a miss
         return None
     if not (isinstance(entries, list) and all(isinstance(e, Entry) for e in entries)):
@@ -126,7 +127,6 @@ def _read(path: Path) -> list[Entry] | None:
 
 def _write(path: Path, entries: list[Entry]) -> None:
     """Store atomically (a concurrent reader sees the whole file or none); failures are ignored."""
-    data = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
@@ -134,7 +134,7 @@ def _write(path: Path, entries: list[Entry]) -> None:
         return
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(data)
+            pickle.dump(entries, out, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except OSError:
         Path(tmp).unlink(missing_ok=True)
