@@ -136,5 +136,5 @@ def _write(path: Path, entries: list[Entry]) -> None:
         with os.fdopen(fd, "wb") as out:
             pickle.dump(entries, out, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-    except OSError:
+    except (OSError, pickle.PicklingError):
         Path(tmp).unlink(missing_ok=True)
