@@ -131,7 +131,11 @@ RELATIVE = [
     # 2023-11-20 is a Monday
     ("The union met at the weekend.", "2023-11-20", [("2023-W46", "week", None)]),
     ("The union will meet at the weekend.", "2023-11-20", [("2023-W47", "week", None)]),
-    ("The decision, announced by the council (DCC) on Monday, was reversed.", "2023-11-23", [("2023-11-20", "day", None)]),
+    (
+        "The decision, announced by the council (DCC) on Monday, was reversed.",
+        "2023-11-23",
+        [("2023-11-20", "day", None)],
+    ),
     ("The appeal is listed for 5 June.", "2023-06-01", [("2023-06-05", "day", None)]),
     ("The appeal was listed for 5 June.", "2023-06-10", [("2023-06-05", "day", None)]),
     ("The nursery closed on Christmas Eve 2022.", "2024-01-01", [("2022-12-24", "day", None)]),

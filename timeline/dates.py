@@ -1,15 +1,18 @@
 """Time expressions in one sentence, resolved against the publication date.
 
 ``find_dates(sentence, published)`` returns one ``DateMention`` per expression,
-in order and without overlaps. One compiled regex holds the grammar: an
-optional qualifier or preposition ("by", "in early", "the end of") followed by
-one of the date forms below, each in its own named group. Every quantifier is
-bounded, so matching is linear in the sentence length. Words come from
+in order and without overlaps. The grammar is a set of date forms (``_FORMS``),
+each an anchored regex with named groups, optionally preceded by a qualifier or
+preposition ("by", "in early", "the end of"). Matches are tried only at tokens
+that can start a date near a token every date holds (a digit, a month, "week",
+"today", ...), with the small regex for that token's kind, and every
+quantifier is bounded: cost is linear in the sentence length. Words come from
 ``timeline/rules/dates.yaml``; underspecified dates ("in January", "on Friday")
 take the direction of the clause's tense (``timeline.tense``).
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -41,6 +44,7 @@ class DateMention:
 # ---------------------------------------------------------------- vocabulary
 
 
+@functools.lru_cache(maxsize=4096)
 def _key(text: str) -> str:
     """A phrase as the word lists spell it: lower case, single spaces, straight apostrophes, no trailing dot."""
     return " ".join(text.lower().replace("’", "'").split()).rstrip(".")
@@ -127,7 +131,10 @@ _FORMS = {
         rf"|{_WS}(?P<c_yrel>(?i:last|next|this)){_WS}(?i:year)\b)"
     ),
     "relative_month": rf"(?P<d_dir>(?i:last|next|this)){_WS}(?P<d_m>{_FULL_MONTH})",
-    "weekday": rf"(?:(?P<e_dir>(?i:last|next|this)){_WS})?(?P<e_wd>{_FULL_WEEKDAY})(?:{_WS}{_phrases(_R['day_parts'])}\b)?",
+    "weekday": (
+        rf"(?:(?P<e_dir>(?i:last|next|this)){_WS})?(?P<e_wd>{_FULL_WEEKDAY})"
+        rf"(?:{_WS}{_phrases(_R['day_parts'])}\b)?"
+    ),
     "relative_day": (
         rf"(?<!\w)(?P<f_word>{_phrases(_R['relative_days'])})(?!\w)"
         rf"(?:{_WS}{_phrases(_R['day_parts'])}\b)?(?!{_WS}{_phrases(_R['relative_day_blockers'])})"
@@ -635,7 +642,7 @@ def _weekday(text: str | None) -> int | None:
 def find_dates(sentence: str, published: date | None) -> list[DateMention]:
     """Every time expression in the sentence, in order, resolved against ``published``."""
     words = _TOKEN.findall(sentence)
-    anchors = [i for i, word in enumerate(words) if word in _TRIGGERS or word[0].isdigit()]
+    anchors = [i for i, word in enumerate(words) if word < ":" or word in _TRIGGERS]  # "0"-"9" sort before ":"
     if not anchors:
         return []
     starts = [token.start() for token in _TOKEN.finditer(sentence)]
@@ -649,7 +656,7 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
         found = hit and _safe_parse(parser, *hit)
         if not found:
             continue
-        m, prefix = hit
+        prefix = hit[1]
         found, qualifier = _extend_span(parser, prefix, found, prefix.qualifier)
         pos = found.end
         mentions.append(
@@ -664,7 +671,7 @@ def _candidates(words: list[str], anchors: list[int]):
     done = -1
     for anchor in anchors:
         for i in range(max(done + 1, anchor - _REACH), anchor + 1):
-            if words[i] in _STARTERS or words[i][0].isdigit():
+            if words[i] < ":" or words[i] in _STARTERS:
                 yield i
         done = anchor
 
@@ -704,6 +711,9 @@ def _with_year(first: _Found, second: _Found) -> _Found:
         return first
 
 
+_PRECISION_RANK = {None: -1, "year": 0, "month": 1, "week": 2, "day": 3}
+
+
 def _merge_parentheses(sentence: str, mentions: list[DateMention]) -> list[DateMention]:
     """ "today (Weds 17 Jan)": one mention, at the more precise of the two dates."""
     merged: list[DateMention] = []
@@ -718,5 +728,3 @@ def _merge_parentheses(sentence: str, mentions: list[DateMention]) -> list[DateM
                              qualifier=prev.qualifier or mention.qualifier)
     return merged
 
-
-_PRECISION_RANK = {None: -1, "year": 0, "month": 1, "week": 2, "day": 3}

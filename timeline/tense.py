@@ -26,6 +26,7 @@ _CUES = {
     **{w: FUTURE for w in _WORDS["future"]},
 }
 _LONGEST_CUE = max(len(cue.split()) for cue in _CUES)
+_PHRASE_STARTS = frozenset(cue.split()[0] for cue in _CUES if " " in cue)
 _NOT_PAST = frozenset(_WORDS["not_past"])
 _CONTRACTIONS = {"ll": FUTURE, "d": FUTURE, "ve": PAST}
 _AUXILIARIES = frozenset(_WORDS["auxiliaries"])
@@ -37,43 +38,45 @@ def tense_at(sentence: str, offset: int) -> str:
     for boundary in _BOUNDARY.finditer(sentence, start, offset):
         start = boundary.end()
     words = _WORD.findall(sentence, start, offset)
+    lower = [w.lower() for w in words]
     for i in range(len(words) - 1, -1, -1):
-        tense = _cue(words, i)
+        tense = _cue(words, lower, i)
         if tense:
             return tense
     end = min(len(sentence), offset + _WINDOW)
     boundary = _BOUNDARY.search(sentence, offset, end)
     words = _WORD.findall(sentence, offset, boundary.start() if boundary else end)
+    lower = [w.lower() for w in words]
     for i in range(len(words)):
-        tense = _cue(words, i)
+        tense = _cue(words, lower, i)
         if tense:
             return tense
     return PRESENT
 
 
-def _cue(words: list[str], i: int) -> str | None:
+def _cue(words: list[str], lower: list[str], i: int) -> str | None:
     """The tense the phrase starting at word ``i`` marks, if any (longest phrase first)."""
-    word = words[i]
-    lower = word.lower()
-    if lower == "may" and word != "may":  # the month, not the modal
+    word = lower[i]
+    if word == "may" and words[i] != "may":  # the month, not the modal
         return None
-    for n in range(min(_LONGEST_CUE, len(words) - i), 1, -1):
-        tense = _CUES.get(" ".join(words[i:i + n]).lower())
-        if tense:
-            return tense
-    tense = _CUES.get(lower)
-    if tense is None and lower.endswith("ed") and len(lower) > 3 and lower not in _NOT_PAST:
+    if word in _PHRASE_STARTS:
+        for n in range(min(_LONGEST_CUE, len(words) - i), 1, -1):
+            tense = _CUES.get(" ".join(lower[i:i + n]))
+            if tense:
+                return tense
+    tense = _CUES.get(word)
+    if tense is None and word.endswith("ed") and len(word) > 3 and word not in _NOT_PAST:
         tense = PAST
-    if tense is None and ("'" in lower or "’" in lower):
-        tense = _CONTRACTIONS.get(re.split("['’]", lower)[-1])
-    if tense == PAST and _after_auxiliary(words, i):
+    if tense is None and ("'" in word or "’" in word):
+        tense = _CONTRACTIONS.get(re.split("['’]", word)[-1])
+    if tense == PAST and _after_auxiliary(lower, i):
         return None
     return tense
 
 
-def _after_auxiliary(words: list[str], i: int) -> bool:
+def _after_auxiliary(lower: list[str], i: int) -> bool:
     """True for a participle whose auxiliary tells the tense ("is listed", "will be currently reviewed")."""
-    before = [w.lower() for w in words[max(0, i - 2):i]]
+    before = lower[max(0, i - 2):i]
     if before and before[-1].endswith("ly"):
         before.pop()
     return bool(before) and before[-1] in _AUXILIARIES
