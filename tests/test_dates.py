@@ -82,6 +82,8 @@ UNDERSPECIFIED = [
     ("In February, the trust announced a review.", "2023-11-01", [("2023-02", "month", None)]),
     ("The closure is due to take effect on November 10.", "2023-10-20", [("2023-11-10", "day", None)]),
     ("The closure took effect on November 10.", "2023-10-20", [("2022-11-10", "day", None)]),
+    ("The inquest, which opened and was adjourned, resumes on 3 April.", "2024-03-14", [("2024-04-03", "day", None)]),
+    ("Sales fell in the three months to February.", "2024-03-14", [("2024-02", "month", None)]),
     ("The inquiry, which opened in May, is continuing.", "2023-07-07", [("2023-05", "month", None)]),
     ("The pause lasts until September next year.", "2023-12-11", [("2024-09", "month", "by")]),
     ("Parents were told on 29 February.", "2023-03-01", [("2020-02-29", "day", None)]),
@@ -193,6 +195,14 @@ NOT_DATES = [
     "The 2000 pupils and the 2019 teachers were moved.",
     "The pupils spent the year abroad and the week at home.",
     "Staff in their 50s and 60s were consulted.",
+    "Between 2000 and 3000 teachers left the profession.",
+    "The vote was 2019 to 1500 in favour.",
+    "A Sunday Times investigation found problems.",
+    "Mr Friday said the report was unfair.",
+    "The Mail on Sunday reported the claims.",
+    "Chapter 12 May be read aloud.",
+    "The spring conference and autumn budget were announced.",
+    "Funding was promised in the Autumn Statement.",
 ]
 
 

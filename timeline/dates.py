@@ -144,7 +144,7 @@ _FORMS = {
         rf"(?<!\w)(?i:in|over|during){_WS}(?i:the){_WS}(?i:last|past){_WS}"
         rf"(?:(?P<h_n>{_NUMBER}){_WS})?(?P<h_u>{_UNIT})s?\b"
     ),
-    "deadline": rf"(?<!\w)(?P<i_n>{_NUMBER}){_WS}(?P<i_u>{_UNIT})s?(?={_WS}(?i:to|in{_WS}which{_WS}to)\b)",
+    "deadline": rf"(?<!\w)(?P<i_n>{_NUMBER}){_WS}(?P<i_u>{_UNIT})s?(?={_WS}(?i:to|in{_WS}which{_WS}to){_WS}[a-z])",
     "period": (
         rf"(?<!\w)(?:(?P<j_hedge>{_phrases(_R['period_hedges'])}){_WS})?(?P<j_dir>{_phrases(_DIRECTIONS)}){_WS}"
         rf"(?P<j_u>{_phrases(_ACADEMIC | set(_R['period_units']))})\b"
@@ -219,6 +219,9 @@ _BARE_YEAR_BEFORE = re.compile(r"(?:^|[(\[,;:–—]\s{0,3})$")
 _BARE_YEAR_AFTER = re.compile(r"\s{0,3}(?:[)\].,;:!?]|$)")
 _NEXT_WORD = re.compile(r"\s{0,3}(?:(?P<punct>[^\w\s]|$)|(?P<capital>[A-Z])|(?P<word>\w+))")
 _CAPITALISED_NEXT = re.compile(r"\s{1,3}[A-Z][a-z]")
+_WEEKDAY_NAME = re.compile(rf"\b(?:{_phrases(_R['weekday_names'])})\b")
+_TITLE_BEFORE = re.compile(rf"\b(?:{'|'.join(_R['titles'])})\.?\s{{1,3}}$")
+_MODAL_NEXT = re.compile(rf"\s{{1,3}}(?:{'|'.join(_R['modal_followers'])})\b")
 _DETERMINER_BEFORE = re.compile(rf"(?<!\w){_phrases(_R['year_determiners'])}\s{{1,3}}$")
 _SINGULAR_NEXT = re.compile(r"(?:\s{1,3}(?:[a-z]*ss|[a-z]*[a-rt-z])|['’]s)\b")
 
@@ -473,6 +476,8 @@ class _Parser:
 
     def dmy(self):
         m = self.m
+        if not m["a_y"] and _key(m["a_m"]) in _R["ambiguous_months"] and _MODAL_NEXT.match(self.sentence, m.end()):
+            return None  # "Chapter 12 May be read"
         return self.day_month(int(m["a_d"]), _MONTHS[_key(m["a_m"])], _int(m["a_y"]), m["a_yrel"], _weekday(m["a_wd"]))
 
     def mdy(self):
@@ -493,6 +498,8 @@ class _Parser:
         return self.relative(compute)
 
     def weekday(self):
+        if self.part_of_name(self.m.start("e_wd"), self.m.end("e_wd")):
+            return None
         weekday = _WEEKDAYS[_key(self.m["e_wd"])]
         how = _key(self.m["e_dir"]) if self.m["e_dir"] else self.direction()
         return self.relative(lambda p: (_weekday_date(weekday, how, p).isoformat(), "day"))
@@ -539,8 +546,11 @@ class _Parser:
         """ "this summer", "in the spring", "summer 2023": optional, year precision."""
         m, prefix = self.m, self.prefix
         name, det = _key(m["k_s"]), _key(m["k_det"] or "")
-        if not (det or m["k_y"] or m["k_yrel"] or prefix.prep or prefix.part):
+        if not (det in ("this", "last", "next") or m["k_y"] or m["k_yrel"] or prefix.part
+                or prefix.prep in _R["season_prepositions"]):
             return None
+        if m["k_s"][0].isupper() and _CAPITALISED_NEXT.match(self.sentence, m.end("k_s")):
+            return None  # "the Autumn Statement"
         if name in _R["determined_seasons"] and not (det or m["k_y"]):
             return None
         if m["k_y"]:
@@ -573,25 +583,39 @@ class _Parser:
 
     def year(self):
         year = int(self.m["m_y"])
-        if self.in_span or _YEAR_MIN <= year <= _YEAR_MAX and self.year_context(year):
+        if not _YEAR_MIN <= year <= _YEAR_MAX:
+            return None
+        if self.in_span and self.year_follows(self.m.end()) or not self.in_span and self.year_context(year):
             return self.found(_year_value(year), "year", False, year=year)
         return None
+
+    def part_of_name(self, start: int, end: int) -> bool:
+        """True for a weekday inside a name: "the Mail on Sunday", "Mr Friday"."""
+        sentence = self.sentence
+        if _TITLE_BEFORE.search(sentence, max(0, start - 8), start):
+            return True
+        return any(n.start() <= start and end <= n.end()
+                   for n in _WEEKDAY_NAME.finditer(sentence, max(0, start - 20), min(len(sentence), end + 20)))
 
     def year_context(self, year: int) -> bool:
         """A bare four-digit number is a year after a date word, before a singular noun, or between punctuation."""
         prep, end = self.prefix.prep, self.m.end()
         if self.prefix.part or prep and prep not in _R["weak_year_prepositions"]:
             return True
-        if prep:
-            nxt = _NEXT_WORD.match(self.sentence, end)
-            return bool(nxt["punct"] is not None or nxt["capital"] or _key(nxt["word"]) in _R["year_followers"])
-        start = self.m.start()
-        if year < _R["bare_year_minimum"]:
+        if year < _R["bare_year_minimum"] and (not prep or prep in _R["list_prepositions"]):
             return False
+        if prep:
+            return self.year_follows(end)
+        start = self.m.start()
         before = self.sentence[max(0, start - 8):start]
         if _DETERMINER_BEFORE.search(before):
             return _SINGULAR_NEXT.match(self.sentence, end) is not None
         return _BARE_YEAR_BEFORE.search(before) is not None and _BARE_YEAR_AFTER.match(self.sentence, end) is not None
+
+    def year_follows(self, end: int) -> bool:
+        """What comes after a number can follow a year: punctuation, a capital, a function word."""
+        nxt = _NEXT_WORD.match(self.sentence, end)
+        return bool(nxt["punct"] is not None or nxt["capital"] or _key(nxt["word"]) in _R["year_followers"])
 
     def month(self):
         """A month named alone: "May" and "March" need a date word, "April Jones" is a name."""
@@ -656,8 +680,10 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
         found = hit and _safe_parse(parser, *hit)
         if not found:
             continue
-        prefix = hit[1]
-        found, qualifier = _extend_span(parser, prefix, found, prefix.qualifier)
+        span = _extend_span(parser, *hit, found)
+        if span is None:
+            continue
+        found, qualifier = span
         pos = found.end
         mentions.append(
             DateMention(found.start, found.end, sentence[found.start:found.end], found.value,
@@ -684,16 +710,21 @@ def _safe_parse(parser: _Parser, m: re.Match[str], prefix: _Prefix, in_span: boo
         return None
 
 
-def _extend_span(parser: _Parser, prefix: _Prefix, found: _Found, qualifier: str | None) -> tuple[_Found, str | None]:
-    """ "from March to May", "between 2017 and 2023": one mention dated by its start."""
+def _extend_span(parser: _Parser, m: re.Match[str], prefix: _Prefix, found: _Found) -> tuple[_Found, str | None] | None:
+    """ "from March to May", "between 2017 and 2023": one mention dated by its start, with its qualifier.
+
+    None when the span shows the start was a count ("between 2000 and 3000 teachers").
+    """
+    qualifier = prefix.qualifier
     join = _JOIN.match(parser.sentence, found.end)
     opener = prefix.prep in _R["span_openers"]
     if join is None or (_key(join["join"]) == "and" and prefix.prep != "between"):
         return found, qualifier
-    m = _core_at(parser.sentence, join.end())
-    second = m and _safe_parse(parser, m, _NO_PREFIX, in_span=True)
+    end = _core_at(parser.sentence, join.end())
+    second = end and _safe_parse(parser, end, _NO_PREFIX, in_span=True)
     if not second or (second.precision is None) != (found.precision is None):
-        return found, qualifier
+        count = opener and m.lastgroup == "year" and parser.sentence[join.end():join.end() + 1].isdigit()
+        return None if count else (found, qualifier)
     found = replace(found, start=prefix.prep_start if opener else found.start, end=second.end)
     if found.year is None and second.year is not None and found.month is not None:
         found = _with_year(found, second)
