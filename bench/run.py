@@ -1,7 +1,8 @@
 """Benchmark ``timeline build`` end to end on generated archives of 1,000 and 10,000 articles.
 
-For each size: a cold build (``--no-cache``), a build that fills an empty cache,
-and a warm rebuild from the cache with another filter; wall time, documents and
+For each size: a cold build (``--no-cache``), the same without the merge (to
+show what the map alone costs), a build that fills an empty cache, and a warm
+rebuild from the cache with another filter; wall time, documents and
 megabytes per second, and peak RSS (of the largest process: the main one or a
 worker, from wait4). Then the 10k/1k time ratio, start-up (``timeline --help``)
 and the latency of a one-document build, checked against the project's targets.
@@ -43,6 +44,7 @@ class SizeResult:
     docs_per_s: float
     mb_per_s: float
     peak_rss_mb: float
+    no_merge_s: float
     fill_s: float
     warm_s: float
     exit_code: int
@@ -69,12 +71,13 @@ def measure_size(work: Path, count: int) -> SizeResult:
     out = str(work / "out.json")
     build = ["build", str(corpus), "--format", "json", "-o", out]
     cold = timed([*build, "--no-cache"])
+    no_merge = timed([*build, "--no-cache", "--no-merge"])
     cache = {"TIMELINE_CACHE_DIR": str(work / f"cache-{count}")}
     fill = timed(build, cache)
     warm = timed([*build, "--since", "2020"], cache)
     mb = size / 1e6
     return SizeResult(count, round(mb, 2), round(cold.wall_s, 2), round(count / cold.wall_s),
-                      round(mb / cold.wall_s, 2), round(cold.peak_rss_mb), round(fill.wall_s, 2),
+                      round(mb / cold.wall_s, 2), round(cold.peak_rss_mb), round(no_merge.wall_s, 2), round(fill.wall_s, 2),
                       round(warm.wall_s, 2), cold.exit_code)
 
 
@@ -84,10 +87,10 @@ def median_wall(args: list[str], times: int = 5) -> float:
 
 def report(results: list[SizeResult], startup: float, one_doc: float) -> dict:
     print(f"{'docs':>7} {'MB':>6} {'cold s':>7} {'docs/s':>7} {'MB/s':>6} {'peak RSS MB':>12} "
-          f"{'cache fill s':>13} {'warm s':>7}")
+          f"{'no-merge s':>11} {'cache fill s':>13} {'warm s':>7}")
     for r in results:
         print(f"{r.docs:>7} {r.mb:>6} {r.cold_s:>7} {r.docs_per_s:>7} {r.mb_per_s:>6} {r.peak_rss_mb:>12} "
-              f"{r.fill_s:>13} {r.warm_s:>7}")
+              f"{r.no_merge_s:>11} {r.fill_s:>13} {r.warm_s:>7}")
     summary = {"sizes": [asdict(r) for r in results], "startup_s": startup, "one_document_s": one_doc}
     biggest = max(results, key=lambda r: r.docs)
     checks = [
