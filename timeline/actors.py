@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from timeline.registry import ActorRegistry
@@ -26,9 +27,12 @@ _CAP = r"[A-ZÀ-Þ][^\W\d_]*(?:['’&-][^\W\d_]+)*(?:['’]s?)?"
 _RUN = re.compile(rf"{_CAP}(?:(?:[ \t]+(?:of|for|and|the|de|van|von|der|&))*[ \t]+{_CAP})*")
 _ACRONYM_DEF = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
 _POSSESSIVE = re.compile(r"['’]s?$")
-_PRONOUN = re.compile(r"\b(?:she|he|her|him|his|hers)\b", re.I)
 _SUBJECT_PRONOUN = re.compile(r"\b(she|he)\b", re.I)
+_KIN = {"sister", "brother", "mother", "father", "daughter", "son", "husband", "wife", "widow", "partner",
+        "friend", "colleague", "aunt", "uncle", "cousin", "grandmother", "grandfather", "neighbour"}
+_ROLE_NP = re.compile(r"\b(?:the|a|an|its|their)\s+(?:[a-z'’-]+\s+){0,2}?([a-z]+)\b", re.I)
 _FEMALE = {"she", "her", "hers", "herself"}
+_RECENT = 60  # how far back (in mentions or subjects) a pronoun or role may refer
 
 
 @dataclass
@@ -67,12 +71,24 @@ def _words() -> dict:
         "female": set(data["female_names"].split()),
         "male": set(data["male_names"].split()),
         "speech": set(rules("quotes")["speech_verbs"].split()),
-        "role_re": re.compile(r"\b(" + "|".join(sorted({r for r in person_roles} | {"head teacher"}, key=len, reverse=True)) + r")\b", re.I),
     }
 
 
 def _bare(word: str) -> str:
     return _POSSESSIVE.sub("", word.rstrip(".,"))
+
+
+def role_of(word: str) -> str | None:
+    """The role a word names, if any: "coroner", "co-chairs" -> chair, "mother-of-three" -> mother."""
+    roles = _words()["person_roles"]
+    word = _bare(word).lower()
+    parts = word.split("-")
+    candidates = [word, parts[0], parts[-1]] if "-of-" not in word else [parts[0]]
+    for candidate in candidates:
+        for form in (candidate, candidate[:-1] if candidate.endswith("s") else candidate):
+            if form in roles:
+                return form
+    return None
 
 
 class Cast:
@@ -85,8 +101,10 @@ class Cast:
         self._alias: dict[str, str] = {}
         self.mentions: list[Mention] = []
         self._titled: list[tuple[str, str | None, int]] = []
+        self._prefixes: dict[str, str] | None = None
         self._find_names()
         self._starts = [m.start for m in self.mentions]
+        self._roles = self._index_roles()
 
     # ----- building the cast -------------------------------------------------
 
@@ -101,6 +119,8 @@ class Cast:
             canonical = self._alias.get(name.lower(), name)
             actor = self.actors.get(canonical) or Actor(canonical, kind)
         actor.gender = actor.gender or gender
+        if actor.kind == ORGANISATION and " " in actor.name:
+            actor.roles.add(actor.name.split()[-1].lower())
         self.actors[actor.name] = actor
         self._alias.setdefault(name.lower(), actor.name)
         return actor
@@ -110,22 +130,44 @@ class Cast:
         for m in _RUN.finditer(self.text):
             runs.extend(self._trim(m.start(), m.group()))
         # First pass learns names; the second records every mention with the cast known.
-        learned: list[Mention] = []
-        for start, tokens in runs:
-            learned.extend(self._classify(start, tokens))
+        learned = [self._classify(start, tokens) for start, tokens in runs]
         self._learn_short_forms()
-        covered = set()
-        for mention in learned:
-            self.mentions.append(Mention(mention.start, mention.end, self._alias.get(mention.name.lower(), mention.name),
-                                         mention.possessive))
-            covered.update(range(mention.start, mention.end))
-        for start, tokens in runs:
-            if start in covered:
-                continue
-            found = self._short_form(start, tokens)
+        for (start, tokens), found in zip(runs, learned):
             if found:
-                self.mentions.append(found)
+                self.mentions.extend(Mention(m.start, m.end, self._alias.get(m.name.lower(), m.name), m.possessive)
+                                     for m in found)
+                continue
+            short = self._short_form(start, tokens)
+            if short:
+                self.mentions.append(short)
         self.mentions.sort(key=lambda m: m.start)
+        self._name_organisations_as_used()
+
+    def _name_organisations_as_used(self) -> None:
+        """An organisation goes by the form the text uses most: "NAHT" over its long name,
+        "Environment Agency" over an acronym used once, "Southvale Water" over its legal name."""
+        used: dict[str, Counter[str]] = {}
+        for m in self.mentions:
+            actor = self.actors.get(m.name)
+            if actor and actor.kind == ORGANISATION and not self.registry.lookup(m.name):
+                used.setdefault(m.name, Counter())[_bare(self.text[m.start:m.end].strip())] += 1
+        rename = {}
+        for name, forms in used.items():
+            best = max(forms.items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
+            if best != name and (best.isupper() or name.isupper() or " " in best):
+                rename[name] = best
+        if not rename:
+            return
+        for old, new in rename.items():
+            actor = self.actors.pop(old)
+            actor.name = new
+            self.actors[new] = actor
+            self._alias[new.lower()] = new
+        for key, value in self._alias.items():
+            self._alias[key] = rename.get(value, value)
+        for actor in self.actors.values():
+            actor.affiliation = rename.get(actor.affiliation, actor.affiliation)
+        self.mentions = [Mention(m.start, m.end, rename.get(m.name, m.name), m.possessive) for m in self.mentions]
 
     def _trim(self, start: int, run: str) -> list[tuple[int, list[str]]]:
         """The run's tokens (with their start) after dropping non-name words at the front,
@@ -138,7 +180,8 @@ class Cast:
             if piece.strip() and not re.fullmatch(r"[ \t]+and[ \t]+the[ \t]+", piece):
                 tokens = piece.split()
                 pos = offset
-                while tokens and _bare(tokens[0]).lower() in w["not_names"] and _bare(tokens[0]).lower() not in w["titles"]:
+                while tokens and (_bare(tokens[0]).lower() in w["not_names"] and _bare(tokens[0]).lower() not in w["titles"]
+                                  or re.search(r"-[a-z]", tokens[0])):
                     pos = self.text.index(tokens[0], pos) + len(tokens[0])
                     tokens = tokens[1:]
                 if tokens:
@@ -179,28 +222,38 @@ class Cast:
             if joiner in lower[1:-1]:
                 i = lower.index(joiner, 1)
                 head = self._classify(start, tokens[:i])
-                if head and self.actors[head[0].name].kind == PERSON:
+                if head and self.kind_of(head[0].name) in (PERSON, None):
                     tail_start = self.text.index(tokens[i + 1], head[-1].end)
                     j = i + 1 + (lower[i + 1] == "the")
                     tail = self._classify(self.text.index(tokens[j], tail_start), tokens[j:]) if j < len(tokens) else []
-                    if joiner == "of" and tail and self.actors[tail[0].name].kind == ORGANISATION:
-                        self.actors[head[0].name].affiliation = self.actors[head[0].name].affiliation or tail[0].name
+                    if joiner == "and" and not tail and 2 <= len(tokens) - j <= 3:
+                        tail_at = self.text.index(tokens[j], tail_start)
+                        actor = self._add(" ".join(clean[j:]), PERSON, self._gender_of_first_name(clean[j]))
+                        tail = [self._mention(tail_at, tokens[j:], actor.name)]
+                    person = self.actors.get(head[0].name)
+                    if joiner == "of" and tail and person and self.kind_of(tail[0].name) == ORGANISATION:
+                        person.affiliation = person.affiliation or tail[0].name
                     return head + tail
         if lower[0] in w["titles"] and len(clean) > 1:
             return self._titled_person(start, tokens, clean, lower)
+        preceding = self.text[max(0, start - 20):start].split()
+        if preceding and _bare(preceding[-1]).lower() in w["org_roles"] | {"group", "firm", "company", "organisation"}:
+            actor = self._add(phrase, ORGANISATION)
+            actor.roles.add(_bare(preceding[-1]).lower())
+            return [self._mention(start, tokens, actor.name)]
         if self._is_organisation(start, clean, lower):
             actor = self._add(phrase if len(clean) > 1 else clean[0], ORGANISATION)
             self._org_roles(actor, start, end)
             return [self._mention(start, tokens, actor.name)]
         # Capitalised role words inside the run: "Education Secretary Gillian Keegan".
-        cut = max((i + 1 for i, c in enumerate(lower) if c in w["person_roles"]), default=0)
+        cut = max((i + 1 for i, c in enumerate(lower) if role_of(c)), default=0)
         name_tokens = clean[cut:]
         if 2 <= len(name_tokens) <= 3 and not any(t.isupper() for t in name_tokens) and (
                 cut or self._looks_like_person(start, end, name_tokens)):
             name_start = self.text.index(tokens[cut], start) if cut else start
             actor = self._add(" ".join(name_tokens), PERSON, self._gender_of_first_name(name_tokens[0]))
             if cut:
-                actor.roles.add(lower[cut - 1])
+                actor.roles.add(role_of(lower[cut - 1]) or lower[cut - 1])
             self._tie(actor, name_start, end)
             return [self._mention(name_start, tokens[cut:], actor.name)]
         return []
@@ -239,14 +292,17 @@ class Cast:
     def _looks_like_person(self, start: int, end: int, tokens: list[str]) -> bool:
         """A two- or three-word run is a person when its context says so."""
         w = _words()
-        before = self.text[max(0, start - 40):start].lower().split()
-        after = self.text[end:end + 40]
-        if before and _bare(before[-1]) in w["person_roles"]:
+        before = self.text[max(0, start - 40):start].split()
+        after = self.text[end:end + 60]
+        if before and role_of(before[-1]):
             return True
-        if re.match(r",\s+(?:\d{1,3},|the\s|a\s|an\s|who\s|[a-z]+\s+(?:of|at|for)\s)", after):
+        if re.match(r",\s+(?:\d{1,3},|the\s|a\s|an\s|who\s|whose\s)", after):
             return True
-        nxt = after.split()[:3]
-        if nxt and any(_bare(x).lower() in w["speech"] for x in nxt[:2]):
+        apposition = re.match(r",\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s*(?:,|\bof\b|\bat\b|\bfor\b|$)", after)
+        if apposition and any(role_of(x) for x in apposition.group(1).split()):
+            return True
+        nxt = after.split()[:2]
+        if nxt and any(_bare(x).lower() in w["speech"] for x in nxt):
             return True
         first = tokens[0].lower()
         return first in w["female"] or first in w["male"]
@@ -263,16 +319,24 @@ class Cast:
         after = self.text[end:end + 120]
         # "senior coroner Heidi Connor", "NAHT general secretary Paul Whiteman", "Ofsted's chief inspector, Sir Martyn"
         m = re.search(rf"(?:({_CAP}(?:[ \t]+{_CAP})*)[ \t]+)?((?:[a-z-]+[ \t]+)?[a-z-]+),?[ \t]*$", before)
-        if m and m.group(2).split()[-1] in w["person_roles"]:
-            actor.roles.update(r for r in m.group(2).split() if r in w["person_roles"])
-            org = m.group(1) and self._org_name(m.group(1))
+        if m and role_of(m.group(2).split()[-1]):
+            actor.roles.update(r for r in map(role_of, m.group(2).split()) if r)
+            kin = m.group(2).split()[-1] in _KIN
+            org = m.group(1) and not kin and (self._org_name(m.group(1)) or self._name_before_role(m.group(1)))
+            if org:
+                actor.affiliation = actor.affiliation or org
+        # "Sharon Blake, CQC deputy director of operations"
+        app = re.match(rf",[ \t]+(?:the[ \t]+)?({_CAP}(?:[ \t]+{_CAP})*)(?:['’]s)?[ \t]+(?:[a-z-]+[ \t]+){{0,2}}?([a-z-]+)\b", after)
+        if app and role_of(app.group(2)) and app.group(2) not in _KIN:
+            actor.roles.add(role_of(app.group(2)))
+            org = self._org_name(app.group(1)) or self._name_before_role(app.group(1))
             if org:
                 actor.affiliation = actor.affiliation or org
         # "Paul Whiteman, general secretary of NAHT", "Julia Waters, sister of Ruth Perry"
         app = re.match(r",[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?((?:[A-Za-z-]+[ \t]+){0,3}?)([A-Za-z-]+)"
                        rf"(?:[ \t]+(?:of|at|for)[ \t]+(?:the[ \t]+)?({_CAP}(?:[ \t]+(?:of|for|and)?[ \t]*{_CAP})*)|(?=[ \t]*,))", after)
-        if app and app.group(2).lower() in w["person_roles"]:
-            actor.roles.add(app.group(2).lower())
+        if app and role_of(app.group(2)):
+            actor.roles.add(role_of(app.group(2)))
             org = app.group(3) and self._org_name(app.group(3))
             if org:
                 actor.affiliation = actor.affiliation or org
@@ -289,6 +353,21 @@ class Cast:
         m = re.match(r"[,\s]+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?([a-z]+)\b", self.text[end:end + 50])
         if m and m.group(1) in roles:
             actor.roles.add(m.group(1))
+
+    def _name_before_role(self, phrase: str) -> str | None:
+        """"Eastbridge chief executive X", "Save Ashvale Fields chair X": the name before a
+        job title is the organisation the job is at, unless it names a person."""
+        phrase = _bare(phrase.strip())
+        known = self._alias.get(phrase.lower()) or self._org_starting(phrase)
+        if known and self.kind_of(known) == PERSON or phrase.split()[0].lower() in _words()["not_names"]:
+            return None
+        return self._add(known or phrase, ORGANISATION).name
+
+    def _org_starting(self, phrase: str) -> str | None:
+        """The one organisation whose name starts with ``phrase`` ("Eastbridge" -> "Eastbridge Homes")."""
+        prefix = phrase.lower() + " "
+        found = [a.name for a in self.actors.values() if a.kind == ORGANISATION and a.name.lower().startswith(prefix)]
+        return found[0] if len(found) == 1 else None
 
     def _org_name(self, phrase: str) -> str | None:
         w = _words()
@@ -337,7 +416,23 @@ class Cast:
             name = self._alias.get(" ".join(clean[skip:skip + size]).lower())
             if name:
                 return self._mention(start, tokens[:skip + size], name)
+        # The first words of an organisation's name: "Southvale Water" for "Southvale Water Services Ltd".
+        if not skip and len(clean) >= 2:
+            name = self._org_prefixes().get(" ".join(clean).lower())
+            if name:
+                return self._mention(start, tokens, name)
         return None
+
+    def _org_prefixes(self) -> dict[str, str]:
+        if self._prefixes is None:
+            found: dict[str, set[str]] = {}
+            for actor in self.actors.values():
+                words = actor.name.split()
+                if actor.kind == ORGANISATION:
+                    for k in range(2, len(words)):
+                        found.setdefault(" ".join(words[:k]).lower(), set()).add(actor.name)
+            self._prefixes = {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+        return self._prefixes
 
     # ----- queries -----------------------------------------------------------
 
@@ -349,6 +444,26 @@ class Cast:
             out.append(self.mentions[i])
             i += 1
         return out
+
+    def involved(self, start: int, end: int, subjects: list[tuple[int, str]]) -> list[str]:
+        """Who a sentence involves: names, role nouns ("the coroner", "a council") and subject pronouns."""
+        names = [m.name for m in self.within(start, end)]
+        for m in _ROLE_NP.finditer(self.text, start, end):
+            role = role_of(m.group(1)) or m.group(1).lower()
+            name = self.by_role(role, m.start())
+            if name:
+                names.append(name)
+        for m in _SUBJECT_PRONOUN.finditer(self.text, start, end):
+            name = self.subject_before(m.start(), gender_of_pronoun(m.group(1)), subjects)
+            if name:
+                names.append(name)
+        return list(dict.fromkeys(names))
+
+    def organisation(self, phrase: str) -> str:
+        """The organisation a capitalised phrase names, learning it when new."""
+        phrase = _bare(phrase.strip())
+        return (self._alias.get(phrase.lower()) or self._org_starting(phrase)
+                or self._add(phrase, ORGANISATION).name)
 
     def kind_of(self, name: str) -> str | None:
         actor = self.actors.get(name)
@@ -363,34 +478,45 @@ class Cast:
         return actor.affiliation if actor else None
 
     def subject_before(self, offset: int, gender: str | None, subjects: list[tuple[int, str]]) -> str | None:
-        """The most recent subject (person) before ``offset`` matching ``gender``."""
-        for pos, name in reversed(subjects):
-            if pos >= offset:
-                continue
-            if self.kind_of(name) == PERSON and self.gender_of(name) == gender:
-                return name
-        for pos, name in reversed(subjects):
-            if pos < offset and self.kind_of(name) == PERSON and self.gender_of(name) is None:
-                return name
-        for mention in reversed(self.within(0, offset)):
+        """The most recent subject (person) before ``offset`` matching ``gender``.
+
+        Only the last few subjects and mentions are looked at: a pronoun refers
+        back a few sentences, not across a whole archive-sized document.
+        """
+        recent = [name for pos, name in subjects[-_RECENT:] if pos < offset and self.kind_of(name) == PERSON]
+        for wanted in (gender, None):
+            for name in reversed(recent):
+                if self.gender_of(name) == wanted:
+                    return name
+        for mention in reversed(self._before(offset)):
             if self.kind_of(mention.name) == PERSON and self.gender_of(mention.name) == gender:
                 return mention.name
         return None
 
+    def _before(self, offset: int) -> list[Mention]:
+        """The last few mentions before ``offset``."""
+        i = bisect.bisect_left(self._starts, offset)
+        return self.mentions[max(0, i - _RECENT):i]
+
     def by_role(self, role: str, offset: int) -> str | None:
-        """The actor the document has tied to ``role`` (a person's or organisation's)."""
-        w = _words()
-        heads = w["synonyms"].get(role, {role})
-        candidates = [a for a in self.actors.values() if a.roles & heads]
-        if not candidates:
-            candidates = [a for a in self.actors.values()
-                          if (k := self.registry.lookup(a.name)) and set(k.roles) & heads]
-        if not candidates:
+        """The actor the document has tied to ``role``: the last one named before ``offset``."""
+        heads = _words()["synonyms"].get(role, {role})
+        names = set().union(*(self._roles.get(head, ()) for head in heads))
+        if not names:
             return None
-        seen = [m.name for m in self.within(0, len(self.text)) if m.name in {c.name for c in candidates}]
-        before = [m.name for m in self.within(0, offset) if m.name in {c.name for c in candidates}]
-        pick = before[-1] if before else (seen[0] if seen else candidates[0].name)
-        return pick
+        before = [m.name for m in self._before(offset) if m.name in names]
+        if before:
+            return before[-1]
+        return next((m.name for m in self.mentions if m.name in names), min(names))
+
+    def _index_roles(self) -> dict[str, set[str]]:
+        """Role noun -> actors holding it, from the text and from the registry."""
+        index: dict[str, set[str]] = {}
+        for actor in self.actors.values():
+            known = self.registry.lookup(actor.name)
+            for role in actor.roles | set(known.roles if known else ()):
+                index.setdefault(role, set()).add(actor.name)
+        return index
 
 
 def gender_of_pronoun(pronoun: str) -> str:

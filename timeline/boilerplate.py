@@ -26,6 +26,7 @@ _TERMINAL = re.compile(r"[.!?:;,…][\"'”’)\]]*\s*$")
 _PHONE = re.compile(r"\b\d{3,5}[ -]\d{3}(?:[ -]\d{3,4})?\b(?!,\d)|\b1-\d{3}-\d{3}-")
 _CONTACT = re.compile(r"\b[\w.+-]+@[\w-]+\.\w|\bhttps?://|\bwww\.", re.I)
 _PAREN_CREDIT = re.compile(r"\((?:[^()\n]{1,60}/[^()\n]{1,40}|[A-Z]{2,6}(?: [A-Z][a-z]+)?|[A-Za-z]+\s*:[^()\n]{1,60})\)\s*$")
+_LONGEST_LABEL = 40  # words; a longer line is prose even without a full stop
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -67,7 +68,7 @@ def _shape(text: str) -> str:
     letters = [c for c in text if c.isalpha()]
     if letters and all(c.isupper() for c in letters) and len(words) > 1:
         return FURNITURE
-    if len(words) < 3 or not _TERMINAL.search(text):
+    if len(words) < 3 or (not _TERMINAL.search(text) and len(words) <= _LONGEST_LABEL):
         return SHORT
     return BODY
 

@@ -12,9 +12,9 @@ from timeline.boilerplate import BODY, split_blocks
 from timeline.dates import find_dates
 from timeline.model import EVENT, QUOTE, Document, Entry, SourceRef
 from timeline.periods import format_date
-from timeline.quotes import Attributor, Quote, is_statement
+from timeline.quotes import Attributor, Quote
 from timeline.registry import ActorRegistry
-from timeline.sentences import Sentence, split_sentences
+from timeline.sentences import Sentence, citation, split_sentences
 
 
 def extract_document(document: Document, registry: ActorRegistry | None = None) -> list[Entry]:
@@ -36,7 +36,7 @@ def extract_document(document: Document, registry: ActorRegistry | None = None) 
             is_lede = not lede_seen and i == 0
             entries.extend(_events(document, sentence, cast, attributor, is_lede))
         lede_seen = True
-        entries.extend(_quote_entry(document, q, cast) for q in quotes if q.speakers and is_statement(q.text))
+        entries.extend(_quote_entry(document, q, cast) for q in quotes if q.speakers and q.statement)
     return entries
 
 
@@ -50,33 +50,35 @@ def _events(document: Document, sentence: Sentence, cast: Cast, attributor: Attr
         if mention.value in seen:
             continue
         seen.add(mention.value)
+        a, b = citation(cast.text, sentence.start, sentence.end,
+                        sentence.start + mention.start, sentence.start + mention.end)
+        cited = cast.text[a:b]
         out.append(Entry(
-            kind=EVENT, text=sentence.text, date=mention.value, precision=mention.precision,
-            qualifier=mention.qualifier, actors=actors, sources=[SourceRef(document.source.id, sentence.text)],
+            kind=EVENT, text=cited, date=mention.value, precision=mention.precision,
+            qualifier=mention.qualifier, actors=actors, sources=[SourceRef(document.source.id, cited)],
             position=sentence.start + mention.start, rule="date-optional" if mention.optional else "date",
         ))
     if not mentions and is_lede:
+        a, b = citation(cast.text, sentence.start, sentence.end, sentence.start, sentence.start)
         out.append(Entry(
-            kind=EVENT, text=sentence.text,
+            kind=EVENT, text=cast.text[a:b],
             date=format_date(published, "day") if published else None,
             precision="day" if published else None,
-            actors=actors, sources=[SourceRef(document.source.id, sentence.text)],
+            actors=actors, sources=[SourceRef(document.source.id, cast.text[a:b])],
             position=sentence.start, rule="lede",
         ))
     return out
 
 
 def _sentence_actors(sentence: Sentence, cast: Cast, attributor: Attributor) -> list[str]:
-    names = [m.name for m in cast.within(sentence.start, sentence.end)]
-    return list(dict.fromkeys(names))
+    return cast.involved(sentence.start, sentence.end, attributor.subjects)
 
 
 def _quote_entry(document: Document, quote: Quote, cast: Cast) -> Entry:
     published = document.source.published
     date, precision, qualifier = (format_date(published, "day"), "day", None) if published else (None, None, None)
-    if quote.clause and published:
-        clause_text = cast.text[quote.clause[0]:quote.clause[1]]
-        found = [m for m in find_dates(clause_text, published) if m.value]
+    if published:
+        found = [m for start, end in quote.when for m in find_dates(cast.text[start:end], published) if m.value]
         if found:
             date, precision, qualifier = found[0].value, found[0].precision, found[0].qualifier
     speaker = " and ".join(quote.speakers)
@@ -85,7 +87,8 @@ def _quote_entry(document: Document, quote: Quote, cast: Cast) -> Entry:
         org = cast.affiliation_of(name) if cast.kind_of(name) == PERSON else None
         if org:
             actors.append(org)
-    sentence = cast.text[quote.sentence_start:quote.sentence_end]
+    a, b = citation(cast.text, quote.sentence_start, quote.sentence_end, quote.span.start - 1, quote.span.end + 1)
+    sentence = cast.text[a:b]
     return Entry(
         kind=QUOTE, text=quote.text, date=date, precision=precision, qualifier=qualifier,
         speaker=speaker, actors=list(dict.fromkeys(actors)),

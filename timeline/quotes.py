@@ -11,6 +11,7 @@ ending in a colon, a continuing quotation, or the sentence's subject.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -21,13 +22,19 @@ from timeline.sentences import Sentence
 
 _DOUBLE = "\"“”„‟«»"
 _SINGLE = "'‘’‚‛"
-_MARKS = re.compile(f"[{_DOUBLE}{_SINGLE}]")
 _OPENING_CONTEXT = set(" \t\n([{—–-/:")
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _TRAILING_APPOSITIVE = re.compile(r",[^,]{1,120},\s*$")
 _SUBJECT_PRONOUN = re.compile(r"\b(she|he)\b", re.I)
 _ANY_PRONOUN = re.compile(r"\b(she|he|her|his)\b", re.I)
 # A plural group as the subject right before the verb: "Inspectors said", "Campaigners have warned".
+_PUNCTUATION_RUN = re.compile(r"[\s,.;:!?'’\"”–—-]*")
+_CLAUSE_END = re.compile(r"[,;:.“”\"]|\b(?:that|adding|who|which|as|after|before|while|when)\b")
+_BY = re.compile(r"\bby\s+")
+# "A Southvale Water spokesman": the capitalised name before the spokesperson noun.
+_SPOKESPERSON_OF = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\w'’&.-]*\s+){1,5}?)(?:spokes\w+|representative)\b")
+_SPOKESPERSON_FOR = re.compile(r"\b(?:[a-z]+\s+)?([a-z]+)\s+(?:spokes\w+|representative)\b|\b(?:spokes\w+|representative)\s+(?:for|from|at)\s+(?:the|a)\s+(?:[a-z]+\s+)?([a-z]+)\b")
+_ATTRIBUTION_REACH = 400  # characters before a quotation searched for its attribution
 _GROUP_SUBJECT = re.compile(r"(?:^|[,;]\s*)(?:the\s+)?([A-Za-z]+(?:\s+[a-z]+)?s)\s+(?:have\s+|had\s+)?$", re.I)
 
 
@@ -49,7 +56,8 @@ class Quote:
     speakers: list[str]
     sentence_start: int
     sentence_end: int
-    clause: tuple[int, int] | None  # where the attribution is, for dating the quote
+    when: tuple[tuple[int, int], ...]  # parts of the attribution that may say when it was said
+    statement: bool  # a whole statement, not a term, a scare quote or a short fragment
 
 
 @functools.cache
@@ -75,9 +83,10 @@ def find_spans(text: str, start: int, end: int) -> list[Span]:
     doubles = _scan(text, start, end, _DOUBLE, "“„‟«", "”»")
     spans = list(doubles)
     pos = start
-    for gap_end in [s.start - 1 for s in doubles] + [end]:
-        spans.extend(_scan(text, pos, gap_end, _SINGLE, "‘‛", "’", single=True))
-        pos = next((s.end + 1 for s in doubles if s.start - 1 == gap_end), end)
+    for double in doubles:  # single quotes only outside double-quoted passages
+        spans.extend(_scan(text, pos, double.start - 1, _SINGLE, "‘‛", "’", single=True))
+        pos = double.end + 1
+    spans.extend(_scan(text, pos, end, _SINGLE, "‘‛", "’", single=True))
     return sorted(spans, key=lambda s: s.start)
 
 
@@ -108,12 +117,16 @@ def _scan(text: str, start: int, end: int, marks: str, openers: str, closers: st
 
 
 def is_statement(words: str) -> bool:
-    """A whole sentence or a long enough passage; shorter fragments are terms or scare quotes."""
-    stripped = words.strip().rstrip(",;")
+    """A whole sentence or a long enough passage; shorter fragments are terms or scare quotes.
+
+    A capitalised passage cut by a comma ("We remain open to talks," he said) is a
+    sentence interrupted by its attribution.
+    """
+    stripped = words.strip()
     count = len(_WORDS.findall(stripped))
     if count >= _vocabulary()["min_words"]:
         return True
-    return count >= 2 and stripped[:1].isupper() and stripped[-1:] in ".!?"
+    return count >= 2 and stripped[:1].isupper() and stripped[-1:] in ".!?,"
 
 
 class Attributor:
@@ -128,6 +141,7 @@ class Attributor:
         self.last_quote_end = -1
         self.intro: tuple[int, int] | None = None  # a paragraph ending "X said:"
         self.previous_voice: list[str] = []  # who spoke in the paragraph before
+        self.last_when: tuple[tuple[int, int], ...] = ()
 
     def note_subject(self, sentence: Sentence, spans: list[Span]) -> None:
         """Remember the first person named outside quotes as the sentence's subject."""
@@ -141,17 +155,20 @@ class Attributor:
     def block(self, start: int, end: int, sentences: list[Sentence]) -> list[Quote]:
         """Quotations of one body paragraph with their speakers."""
         spans = find_spans(self.text, start, end)
+        starts = [s.start for s in sentences]
         quotes: list[Quote] = []
         continuing = self.last_block_end >= 0 and self.last_quote_end >= self.last_block_end - 2
         for span in spans:
-            s_open = _containing(sentences, span.start - 1)
-            s_close = _containing(sentences, max(span.start, span.end - 1))
-            speakers, clause = self._attribute(span, s_open, s_close, start, quotes, continuing)
-            words = self.text[span.start:span.end].strip().rstrip(",")
-            quotes.append(Quote(span, words, speakers, s_open.start, s_close.end, clause))
+            s_open = _containing(sentences, starts, span.start - 1)
+            s_close = _containing(sentences, starts, max(span.start, span.end - 1))
+            speakers, when = self._attribute(span, s_open, s_close, start, quotes, continuing)
+            raw = self.text[span.start:span.end]
+            words = raw.strip().rstrip(",")
+            quotes.append(Quote(span, words, speakers, s_open.start, s_close.end, when, is_statement(raw)))
             continuing = False
-            if speakers and is_statement(words):
+            if speakers and quotes[-1].statement:
                 self.last_speakers = speakers
+                self.last_when = when
             for name in speakers:
                 if self.cast.kind_of(name) == PERSON:
                     self.subjects.append((span.start, name))
@@ -173,52 +190,68 @@ class Attributor:
         # After the quotation: "..., said X" / "..., X said" / "according to X".
         if span.closed and span.end + 1 < s_close.end:
             after_start = span.end + 1
-            m = re.compile(r"[\s,.;:!?'’\"”–—-]*").match(self.text, after_start)
-            lead = m.end()
+            lead = _PUNCTUATION_RUN.match(self.text, after_start).end()
             verb = _vocabulary()["inverted"].match(self.text, lead)
             if verb:
                 stop = _clause_end(self.text, verb.end(), s_close.end)
                 found = self.resolve(verb.end(), stop, span.start)
                 if found:
-                    return found, (after_start, stop)
+                    return found, ((verb.start(), stop),)
             verb = verb_re.search(self.text, lead, min(s_close.end, lead + 90))
             if verb and not re.search(r"[,.;:“”\"]", self.text[lead:verb.start()]):
                 found = self.resolve(lead, verb.start(), span.start)
                 if found:
-                    return found, (after_start, _clause_end(self.text, verb.end(), s_close.end))
+                    return found, ((lead, _clause_end(self.text, verb.end(), s_close.end)),)
         # Before it, in the same sentence: "X said: ...", "X said the report was ...".
-        before_start = s_open.start
         opening = span.start - 1
+        before_start = max(s_open.start, opening - _ATTRIBUTION_REACH)
         verbs = list(verb_re.finditer(self.text, before_start, opening))
         if verbs:
             verb = verbs[-1]
-            found = self.resolve(before_start, verb.start(), span.start, subject=True)
+            if verb.group().lower().startswith("according"):
+                stop = _clause_end(self.text, verb.end(), opening)
+                found = self.resolve(verb.end(), stop, span.start) or _named_source(self.text[verb.end():stop])
+            else:
+                found = self.resolve(before_start, verb.start(), span.start, subject=True)
             if found:
-                return found, (before_start, opening)
+                return found, self._when(before_start, verb, opening)
         # A continuing quotation keeps its speaker.
-        if continuing and self.text[block_start:opening].strip() == "" and self.last_speakers:
-            return self.last_speakers, None
+        if continuing and self._opens_paragraph(block_start, opening) and self.last_speakers:
+            return self.last_speakers, self.last_when
         if earlier and earlier[-1].speakers:
-            return earlier[-1].speakers, earlier[-1].clause
-        if self.intro and self.text[block_start:opening].strip() == "":
+            return earlier[-1].speakers, earlier[-1].when
+        if self.intro and self._opens_paragraph(block_start, opening):
             intro_start, intro_end = self.intro
             verbs = list(verb_re.finditer(self.text, intro_start, intro_end))
             found = self.resolve(intro_start, verbs[-1].start(), span.start, subject=True) if verbs else []
             self.intro = None
             if found:
-                return found, (intro_start, intro_end)
+                return found, self._when(intro_start, verbs[-1], intro_end)
         # "Claims by the chief inspector that ...", "Among her concerns were ...".
-        by = re.compile(r"\bby\s+").search(self.text, before_start, opening)
+        by = _BY.search(self.text, before_start, opening)
         if by:
             found = self.resolve(by.end(), _clause_end(self.text, by.end(), opening), span.start)
             if found:
-                return found, None
+                return found, ()
         found = self.resolve(before_start, opening, span.start, subject=True, possessive_pronouns=True)
         if found:
-            return found, None
+            return found, ()
         if self.previous_voice:
-            return self.previous_voice, None
-        return [], None
+            return self.previous_voice, self.last_when
+        return [], ()
+
+    def _when(self, start: int, verb: re.Match[str], stop: int) -> tuple[tuple[int, int], ...]:
+        """The intro before the first comma ("Speaking yesterday, ...") and the verb's own
+        phrase ("told the inquest last week") — not relative clauses about the speaker."""
+        parts = [(verb.start(), _clause_end(self.text, verb.end(), stop))]
+        comma = self.text.find(",", start, verb.start())
+        if comma != -1:
+            parts.append((start, comma))
+        return tuple(parts)
+
+    def _opens_paragraph(self, block_start: int, opening: int) -> bool:
+        """True when the quote mark at ``opening`` is the first thing in its paragraph."""
+        return opening - block_start < 8 and not self.text[block_start:opening].strip()
 
     def _reporter(self, start: int, end: int) -> list[str]:
         """The subject of a speech verb in a paragraph without quotations ("Connor said today that ...")."""
@@ -245,6 +278,14 @@ class Attributor:
             orgs = [m.name for m in self.cast.within(start, end) if self.cast.kind_of(m.name) == ORGANISATION]
             if orgs:
                 return orgs[:1]
+            named = _SPOKESPERSON_OF.search(phrase)
+            if named:
+                return [self.cast.organisation(named.group(1))]
+            role = _SPOKESPERSON_FOR.search(phrase)
+            if role:
+                name = self.cast.by_role(role.group(1) or role.group(2), anchor)
+                if name:
+                    return [name]
         people = self._people(mentions, start, end) if subject else [
             m.name for m in mentions if self.cast.kind_of(m.name) == PERSON][:1]
         if people:
@@ -286,18 +327,25 @@ class Attributor:
         return [main[-1].name if not apposition else main[0].name]
 
 
+def _named_source(phrase: str) -> list[str]:
+    """"according to the report": a short noun phrase as the source when it names no one."""
+    words = phrase.split()
+    while words and words[0].lower() in ("the", "a", "an", "its", "their", "his", "her"):
+        words = words[1:]
+    return [" ".join(words)] if 0 < len(words) <= 4 else []
+
+
 def _gender(pronoun: str) -> str:
     return gender_of_pronoun(pronoun)
 
 
-def _containing(sentences: list[Sentence], offset: int) -> Sentence:
-    for sentence in sentences:
-        if sentence.start <= offset < sentence.end:
-            return sentence
-    return min(sentences, key=lambda s: abs(s.start - offset))
+def _containing(sentences: list[Sentence], starts: list[int], offset: int) -> Sentence:
+    """The sentence holding ``offset`` (sentences are in order and do not overlap)."""
+    i = bisect.bisect_right(starts, offset) - 1
+    return sentences[max(0, i)]
 
 
 def _clause_end(text: str, start: int, limit: int) -> int:
     """Where an attribution clause stops: a comma or colon, "that", "adding", or the limit."""
-    m = re.compile(r"[,;:.“”\"]|\b(?:that|adding|who|which|as|after|before|while|when)\b").search(text, start, limit)
+    m = _CLAUSE_END.search(text, start, limit)
     return m.start() if m else limit

@@ -61,3 +61,26 @@ def _append(out: list[Sentence], text: str, start: int, end: int, offset: int) -
         end -= 1
     if start < end:
         out.append(Sentence(start + offset, end + offset, text[start:end]))
+
+
+LONG_SENTENCE = 600  # characters; longer "sentences" (run-on scrapes) are cited by a window
+
+
+def citation(text: str, start: int, end: int, focus_start: int, focus_end: int) -> tuple[int, int]:
+    """The span to cite for something at [focus_start, focus_end) in the sentence [start, end).
+
+    The whole sentence, unless it is a run-on of more than ``LONG_SENTENCE``
+    characters: then a window of whole words around the focus.
+    """
+    if end - start <= LONG_SENTENCE:
+        return start, end
+    margin = LONG_SENTENCE // 3
+    a = max(start, focus_start - margin)
+    b = min(end, max(focus_end, focus_start) + margin)
+    if a > start:
+        space = text.find(" ", a, focus_start)
+        a = space + 1 if space != -1 else a
+    if b < end:
+        space = text.rfind(" ", max(focus_end, a), b)
+        b = space if space > a else b
+    return a, b
