@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.dates import DateMention, find_dates
+from timeline.periods import precision_of
 
 
 def found(sentence: str, published: str | None) -> list[tuple[str | None, str | None, str | None]]:
@@ -299,6 +300,7 @@ def test_relative_flag():
         "The ruling of 8 January 9999 was void.",
         "The ruling of 8 January 0000 was void.",
         "The ruling in 0001 was void.",
+        "The ruling of Dec. 9999 was void.",
         "The ruling on 29 February 2023 was void.",
     ],
 )
@@ -366,4 +368,6 @@ def test_any_text_gives_ordered_non_overlapping_mentions(sentence, published):
         assert mention.precision in (None, "year", "month", "week", "day")
         assert mention.qualifier in (None, "early", "mid", "late", "before", "by", "after", "about")
         assert (mention.value is None) == (mention.precision is None)
+        if mention.value is not None:
+            assert precision_of(mention.value) == mention.precision
         end = mention.end

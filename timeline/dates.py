@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
-from timeline.periods import format_date
+from timeline.periods import bounds, format_date
 from timeline.rules_data import rules
 from timeline.tense import FUTURE, PAST, PRESENT, tense_at
 
@@ -399,6 +399,9 @@ class _Parser:
     # -- shared helpers
 
     def found(self, value, precision, relative, optional=False, **parts) -> _Found:
+        """The result; ValueError when the period it names leaves the calendar (December 9999)."""
+        if value is not None:
+            bounds(value)
         return _Found(self.start, self.m.end(), value, precision, relative, optional, **parts)
 
     def direction(self) -> str:
