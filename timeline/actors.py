@@ -337,7 +337,8 @@ class Cast:
                        rf"(?:[ \t]+(?:of|at|for)[ \t]+(?:the[ \t]+)?({_CAP}(?:[ \t]+(?:of|for|and)?[ \t]*{_CAP})*)|(?=[ \t]*,))", after)
         if app and role_of(app.group(2)):
             actor.roles.add(role_of(app.group(2)))
-            org = app.group(3) and self._org_name(app.group(3))
+            org = app.group(3) and app.group(2).lower() not in _KIN and (
+                self._org_name(app.group(3)) or self._name_before_role(app.group(3)))
             if org:
                 actor.affiliation = actor.affiliation or org
         of = re.match(rf"[ \t]+of[ \t]+(?:the[ \t]+)?({_CAP})", after)

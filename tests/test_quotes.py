@@ -1,0 +1,110 @@
+"""Quotations and their speakers, in every position the attribution can take."""
+from datetime import date
+
+import pytest
+
+from extraction_support import extract, quotes
+from timeline.quotes import find_spans, is_statement
+
+LEDE = "Marlow Council has approved a new bridge.\n\n"
+
+
+def test_quote_marks_and_apostrophes():
+    text = "She said: ‘The council’s plan isn’t finished’ and left. He said \"It is done\"."
+    assert [text[s.start:s.end] for s in find_spans(text, 0, len(text))] == [
+        "The council’s plan isn’t finished", "It is done"]
+
+
+def test_an_unclosed_quote_runs_to_the_end_of_the_paragraph():
+    text = "He said: “We will fight this all the way."
+    [span] = find_spans(text, 0, len(text))
+    assert (text[span.start:span.end], span.closed) == ("We will fight this all the way.", False)
+
+
+@pytest.mark.parametrize("paragraph, speaker", [
+    ("Jane Hart, leader of Marlow Council, said: “The bridge will transform the town centre.”", "Jane Hart"),
+    ("“The bridge will transform the town centre,” said Jane Hart.", "Jane Hart"),
+    ("“The bridge will transform the town centre,” Ms Hart added.", "Jane Hart"),
+    ("Council leader Jane Hart said the bridge would “transform the town centre for good and for everyone”.",
+     "Jane Hart"),
+    ("A Marlow Council spokesperson said: “The bridge will transform the town centre.”", "Marlow Council"),
+    ("The bridge will “transform the town centre for good and for everyone”, according to Marlow Council.",
+     "Marlow Council"),
+])
+def test_attribution_positions(paragraph, speaker):
+    text = LEDE + "Council leader Jane Hart opened the meeting.\n\n" + paragraph
+    assert quotes(extract(text))[0][0] == speaker
+
+
+def test_pronouns_resolve_to_the_last_person_of_that_gender_in_subject_position():
+    text = (LEDE + "Mr Tom Reed, a local builder, objected to the plan.\n\n"
+            "Council leader Jane Hart defended it, adding that she had met Mr Reed twice.\n\n"
+            "“We listened to every objection and changed the design,” she said.")
+    assert quotes(extract(text)) == [("Jane Hart", "We listened to every objection and changed the design")]
+
+
+def test_a_quotation_over_several_paragraphs_keeps_its_speaker():
+    text = (LEDE + "Jane Hart, leader of the council, said: “We listened to every objection.\n\n"
+            "“We changed the design twice and cut the cost by a third.\n\n"
+            "“Now it is time to build.”")
+    assert [s for s, _ in quotes(extract(text))] == ["Jane Hart", "Jane Hart", "Jane Hart"]
+
+
+def test_the_statement_went_on_keeps_the_joint_speakers():
+    text = (LEDE + "The statement from Jane Hart of Marlow Council and Tom Reed of the Builders Guild said: "
+            "“We have agreed a plan that works for the whole town.”\n\n"
+            "The statement went on: “Work will begin once the funding is confirmed.”")
+    assert [s for s, _ in quotes(extract(text))] == ["Jane Hart and Tom Reed"] * 2
+
+
+def test_a_split_quotation_is_two_statements_of_one_speaker():
+    text = LEDE + "Council leader Jane Hart spoke first.\n\n“We are ready,” she said. “The money is there.”"
+    assert quotes(extract(text)) == [("Jane Hart", "We are ready"), ("Jane Hart", "The money is there.")]
+
+
+def test_a_role_resolves_to_the_person_named_in_it():
+    text = (LEDE + "Senior coroner Alan Price opened the hearing.\n\n"
+            "The coroner said: “I will need to hear from the council before reaching any conclusion.”")
+    assert quotes(extract(text))[0][0] == "Alan Price"
+
+
+def test_scare_quotes_and_short_fragments_are_not_quotes():
+    text = LEDE + "The school was rated ‘inadequate’ and then ‘good’ by the inspectors, Jane Hart said."
+    assert quotes(extract(text)) == []
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("We will appeal this decision in the courts", True),
+    ("It is over.", True),
+    ("We are ready,", True),
+    ("inadequate", False),
+    ("a catalyst for change", False),
+])
+def test_statements_versus_fragments(words, expected):
+    assert is_statement(words) is expected
+
+
+def test_a_quote_is_dated_by_its_attribution_not_by_the_speakers_background():
+    text = (LEDE + "Speaking to the BBC yesterday, Jane Hart said: “The town has waited long enough for this.”\n\n"
+            "Tom Reed, 61, who ran the campaign from 2016 to 2022, said: “I never thought I would see it.”")
+    dated = [(e.speaker, e.date) for e in extract(text) if e.kind == "quote"]
+    assert dated == [("Jane Hart", "2024-03-14"), ("Tom Reed", "2024-03-15")]
+
+
+def test_a_quote_without_a_publication_date_is_undated():
+    text = LEDE + "Jane Hart said: “The town has waited long enough for this bridge.”"
+    [quote] = [e for e in extract(text, published=None) if e.kind == "quote"]
+    assert (quote.date, quote.precision) == (None, None)
+
+
+def test_a_speakers_organisation_joins_the_actors_of_their_quote():
+    text = LEDE + "Tom Reed, general secretary of the Builders Guild, said: “Our members will start work in May.”"
+    [quote] = [e for e in extract(text) if e.kind == "quote"]
+    assert quote.actors == ["Tom Reed", "Builders Guild"]
+
+
+def test_the_quote_cites_its_sentence():
+    text = LEDE + "Tom Reed said: “Our members will start work in May.” He left soon after."
+    [quote] = [e for e in extract(text) if e.kind == "quote"]
+    assert quote.sources[0].sentence == "Tom Reed said: “Our members will start work in May.”"
+    assert date(2024, 3, 15).isoformat() == quote.date
