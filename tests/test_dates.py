@@ -145,6 +145,10 @@ RELATIVE = [
     ("The nursery reopens on Easter Monday.", "2024-01-10", [("2024-04-01", "day", None)]),
     ("On New Year’s Day the new rules took effect.", "2024-05-01", [("2024-01-01", "day", None)]),
     ("Findings from the 2023 inspection were published.", "2024-05-01", [("2023", "year", None)]),
+    ("Services were held on Remembrance Sunday 2023.", "2024-03-14", [("2023-11-12", "day", None)]),
+    ("Pupils dressed up for Halloween.", "2024-03-14", [("2023-10-31", "day", None)]),
+    ("The school opened in the year 2000.", "2024-03-14", [("2000", "year", None)]),
+    ("Ministers promised to raise pay from September.", "2024-03-14", [("2024-09", "month", None)]),
     ("Reports are due by the end of the year.", "2024-01-10", [("2024", "year", "by")]),
     ("At the start of the month, six staff left.", "2023-11-20", [("2023-11", "month", "early")]),
 ]

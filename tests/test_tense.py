@@ -40,6 +40,15 @@ def tense_before(sentence: str, marker: str) -> str:
         ("The proceedings in May were closed.", "May", PAST),
         ("The governors needed help in May.", "May", PAST),
         ("Governors need help in May.", "May", PRESENT),
+        ("The inquest resumes on 3 April.", "3 April", PRESENT),
+        ("The case is listed for 5 June.", "5 June", PRESENT),
+        ("The case was listed for 5 June.", "5 June", PAST),
+        ("The case is currently listed for 5 June.", "5 June", PRESENT),
+        ("Ministers promised to raise pay from September.", "September", FUTURE),
+        ("The union threatened to strike in May.", "May", FUTURE),
+        ("The head was forced to resign in January.", "January", PAST),
+        ("The council, which met on Monday, said nothing.", "Monday", PAST),
+        ("The order, made by the court (DCC) on Monday, will lapse.", "Monday", PAST),
     ],
 )
 def test_tense_at(sentence, marker, expected):

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from dateutil.easter import easter
-from dateutil.relativedelta import relativedelta
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from timeline.periods import bounds, format_date
 from timeline.rules_data import rules
@@ -73,6 +73,7 @@ _PARTS = _R["period_parts"]
 _DIRECTIONS = _R["period_directions"]
 _ACADEMIC = set(_R["academic_years"])
 _YEAR_MIN, _YEAR_MAX = _R["year_range"]
+_RD_WEEKDAYS = (MO, TU, WE, TH, FR, SA, SU)
 
 # ---------------------------------------------------------------- grammar
 
@@ -349,6 +350,8 @@ def _by_direction(candidates: list[date], direction: str, published: date) -> li
 def _holiday_date(spec: dict, year: int) -> date:
     if "easter" in spec:
         return easter(year) + timedelta(days=spec["easter"])
+    if "weekday" in spec:
+        return date(year, spec["month"], 1) + relativedelta(weekday=_RD_WEEKDAYS[spec["weekday"]](spec["nth"]))
     return date(year, spec["month"], spec["day"])
 
 

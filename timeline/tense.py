@@ -30,6 +30,7 @@ _PHRASE_STARTS = frozenset(cue.split()[0] for cue in _CUES if " " in cue)
 _NOT_PAST = frozenset(_WORDS["not_past"])
 _CONTRACTIONS = {"ll": FUTURE, "d": FUTURE, "ve": PAST}
 _AUXILIARIES = frozenset(_WORDS["auxiliaries"])
+_FORWARD = frozenset(_WORDS["forward"])
 
 
 def tense_at(sentence: str, offset: int) -> str:
@@ -39,10 +40,12 @@ def tense_at(sentence: str, offset: int) -> str:
         start = boundary.end()
     words = _WORD.findall(sentence, start, offset)
     lower = [w.lower() for w in words]
+    infinitive = False  # a "to" clause between the date and its verb
     for i in range(len(words) - 1, -1, -1):
         tense = _cue(words, lower, i)
         if tense:
-            return tense
+            return FUTURE if infinitive and lower[i] in _FORWARD else tense
+        infinitive = infinitive or lower[i] == "to"
     end = min(len(sentence), offset + _WINDOW)
     boundary = _BOUNDARY.search(sentence, offset, end)
     words = _WORD.findall(sentence, offset, boundary.start() if boundary else end)
