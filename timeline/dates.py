@@ -213,16 +213,10 @@ _STARTERS = _MONTH_WORDS | _WEEKDAY_WORDS | _HOLIDAY_WORDS | _WORD_STARTERS
 # Most words a date expression can have before its first trigger ("no later than the end of next month").
 _REACH = 10
 _TOKEN = re.compile(r"\d+|[A-Za-z]+")  # date words are ASCII; the regexes guard word boundaries
-_JOIN = re.compile(rf"{_OWS}(?P<join>{_phrases(_R['span_joiners'])}){_OWS}")
-_OPEN_PAREN = re.compile(r"\s{0,3}\(\s{0,3}")
-_CLOSE_PAREN = re.compile(r"\s{0,3}\)")
+# What surrounds a bare four-digit number that is a year.
 _BARE_YEAR_BEFORE = re.compile(r"(?:^|[(\[,;:–—]\s{0,3})$")
 _BARE_YEAR_AFTER = re.compile(r"\s{0,3}(?:[)\].,;:!?]|$)")
 _NEXT_WORD = re.compile(r"\s{0,3}(?:(?P<punct>[^\w\s]|$)|(?P<capital>[A-Z])|(?P<word>\w+))")
-_CAPITALISED_NEXT = re.compile(r"\s{1,3}[A-Z][a-z]")
-_WEEKDAY_NAME = re.compile(rf"\b(?:{_phrases(_R['weekday_names'])})\b")
-_TITLE_BEFORE = re.compile(rf"\b(?:{'|'.join(_R['titles'])})\.?\s{{1,3}}$")
-_MODAL_NEXT = re.compile(rf"\s{{1,3}}(?:{'|'.join(_R['modal_followers'])})\b")
 _DETERMINER_BEFORE = re.compile(rf"(?<!\w){_phrases(_R['year_determiners'])}\s{{1,3}}$")
 _SINGULAR_NEXT = re.compile(r"(?:\s{1,3}(?:[a-z]*ss|[a-z]*[a-rt-z])|['’]s)\b")
 
@@ -384,6 +378,13 @@ def _shift(published: date, unit: str, count: int) -> tuple[str, str]:
 
 def _number(text: str) -> int:
     return int(text) if text.isdigit() else _NUMBERS[_key(text)]
+
+
+# Date words that belong to names or to the modal "may".
+_CAPITALISED_NEXT = re.compile(r"\s{1,3}[A-Z][a-z]")
+_WEEKDAY_NAME = re.compile(rf"\b(?:{_phrases(_R['weekday_names'])})\b")
+_TITLE_BEFORE = re.compile(rf"\b(?:{'|'.join(_R['titles'])})\.?\s{{1,3}}$")
+_MODAL_NEXT = re.compile(rf"\s{{1,3}}(?:{'|'.join(_R['modal_followers'])})\b")
 
 
 class _Parser:
@@ -714,6 +715,12 @@ def _safe_parse(parser: _Parser, m: re.Match[str], prefix: _Prefix, in_span: boo
         return parser.parse(m, prefix, in_span)
     except (ValueError, OverflowError):
         return None
+
+
+# Spans and parenthesised restatements: "from March to May", "today (Weds 17 Jan)".
+_JOIN = re.compile(rf"{_OWS}(?P<join>{_phrases(_R['span_joiners'])}){_OWS}")
+_OPEN_PAREN = re.compile(r"\s{0,3}\(\s{0,3}")
+_CLOSE_PAREN = re.compile(r"\s{0,3}\)")
 
 
 def _extend_span(parser: _Parser, m: re.Match[str], prefix: _Prefix, found: _Found) -> tuple[_Found, str | None] | None:
