@@ -151,6 +151,7 @@ RELATIVE = [
     ("Ministers promised to raise pay from September.", "2024-03-14", [("2024-09", "month", None)]),
     ("Reports are due by the end of the year.", "2024-01-10", [("2024", "year", "by")]),
     ("At the start of the month, six staff left.", "2023-11-20", [("2023-11", "month", "early")]),
+    ("The board met earlier in the year.", "2023-11-20", [("2023", "year", None)]),
 ]
 
 OPTIONAL = [
@@ -269,6 +270,8 @@ def test_one_expression_one_mention(sentence, expected):
         ("Data covers between November and February 2023.", "2024-07-07", [("2022-11", "month", None)]),
         ("The strike lasted from 3 to 7 July 2022.", "2024-07-07", [("2022-07-03", "day", None)]),
         ("The figures for 2019-2023 were worse.", "2024-07-07", [("2019", "year", None)]),
+        ("The hearing, held on 28 November to 7 December 2022, ended.", "2024-07-07", [("2022-11-28", "day", None)]),
+        ("Prices fell from December to February 2023.", "2024-07-07", [("2022-12", "month", None)]),
     ],
 )
 def test_spans_give_their_start(sentence, published, expected):

@@ -540,9 +540,9 @@ class _Parser:
         return self.relative(lambda p: ((p + relativedelta(**{unit + "s": count})).isoformat(), "day"), optional=True)
 
     def period(self):
-        """ "last week", "next month", "this academic year"; "the year" only as in "the end of the year"."""
+        """ "last week", "this academic year"; "the year" only in "the end of the year", "earlier in the year"."""
         direction, unit = _key(self.m["j_dir"]), _key(self.m["j_u"])
-        if direction == "the" and not self.prefix.part:
+        if direction == "the" and not (self.prefix.part or self.m["j_hedge"]):
             return None
         how = _DIRECTIONS[direction]
         if unit in _ACADEMIC:
