@@ -48,24 +48,25 @@ def sentences(rng: random.Random) -> Iterator[str]:
         ])
 
 
-def article(rng: random.Random, size: int, separator: str) -> str:
-    """A header, then sentences joined by SEPARATOR until SIZE characters, then the last sentence."""
+def article(rng: random.Random, size: int, separator: str, count: int) -> str:
+    """A header, then sentences joined by SEPARATOR until SIZE characters and COUNT sentences,
+    then the last sentence."""
     parts, length = [" date 2023-07-01 The inquiry heard its final evidence today."], 0
     for sentence in sentences(rng):
         parts.append(sentence)
         length += len(sentence) + len(separator)
-        if length >= size:
+        if length >= size and len(parts) >= count:
             break
     parts.append(LAST)
     return separator.join(parts) + "\n"
 
 
-def inputs(scale: float) -> dict[str, tuple[int, str]]:
-    """Name -> (target size in characters, separator between sentences)."""
+def inputs(scale: float) -> dict[str, tuple[int, str, int]]:
+    """Name -> (least size in characters, separator between sentences, least number of sentences)."""
     return {
-        "article-30MB": (int(30e6 * scale), "\n\n"),
-        "single-line-5MB": (int(5e6 * scale), " "),
-        "lines-200k": (int(200_000 * 55 * scale), "\n"),
+        "article-30MB": (int(30e6 * scale), "\n\n", 0),
+        "single-line-5MB": (int(5e6 * scale), " ", 0),
+        "lines-200k": (0, "\n", int(200_000 * scale)),
     }
 
 
@@ -108,9 +109,9 @@ def main() -> int:
         folder = args.keep or Path(scratch)
         folder.mkdir(parents=True, exist_ok=True)
         print(f"{'input':<18}{'MB':>8}{'lines':>9}{'seconds':>9}{'peak MB':>9}  whole  ok")
-        for name, (size, separator) in inputs(args.scale).items():
+        for name, (size, separator, count) in inputs(args.scale).items():
             path = folder / f"{name}.txt"
-            text = article(rng, size, separator)
+            text = article(rng, size, separator, count)
             path.write_text(text, encoding="utf-8")
             result = measure(path, Path(scratch) / f"{name}.json")
             ok = (result["exit"] == 0 and result["whole"] and result["seconds"] < MAX_SECONDS
