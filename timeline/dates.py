@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from itertools import accumulate
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -210,9 +211,11 @@ _WORD_STARTERS = frozenset(
     )
 )
 _STARTERS = _MONTH_WORDS | _WEEKDAY_WORDS | _HOLIDAY_WORDS | _WORD_STARTERS
+_PREFIX_WORDS = frozenset(_variants(list(_QUAL_PREPS) + _R["plain_prepositions"] + list(_PARTS)))
 # Most words a date expression can have before its first trigger ("no later than the end of next month").
 _REACH = 10
 _TOKEN = re.compile(r"\d+|[A-Za-z]+")  # date words are ASCII; the regexes guard word boundaries
+_SPLIT = re.compile(r"(\d+|[A-Za-z]+)")
 # What surrounds a bare four-digit number that is a year.
 _BARE_YEAR_BEFORE = re.compile(r"(?:^|[(\[,;:–—]\s{0,3})$")
 _BARE_YEAR_AFTER = re.compile(r"\s{0,3}(?:[)\].,;:!?]|$)")
@@ -221,13 +224,14 @@ _DETERMINER_BEFORE = re.compile(rf"(?<!\w){_phrases(_R['year_determiners'])}\s{{
 _SINGULAR_NEXT = re.compile(r"(?:\s{1,3}(?:[a-z]*ss|[a-z]*[a-rt-z])|['’]s)\b")
 
 
-def _core_at(sentence: str, pos: int) -> re.Match[str] | None:
-    """A date form starting exactly at ``pos``, tried only with the regex for that token's kind."""
-    token = _TOKEN.match(sentence, pos)
-    if token is None:
-        return None
-    word = token.group()
-    if word[0].isdigit():
+def _core_at(sentence: str, pos: int, word: str | None = None) -> re.Match[str] | None:
+    """A date form starting exactly at ``pos`` (where ``word`` starts), tried with the regex for its kind."""
+    if word is None:
+        token = _TOKEN.match(sentence, pos)
+        if token is None:
+            return None
+        word = token.group()
+    if word < ":":  # a number: "0"-"9" sort before ":"
         return _BY_DIGIT.match(sentence, pos)
     if word in _MONTH_WORDS:
         return _BY_MONTH.match(sentence, pos)
@@ -264,23 +268,24 @@ class _Prefix:
 _NO_PREFIX = _Prefix()
 
 
-def _date_at(sentence: str, pos: int) -> tuple[re.Match[str], _Prefix] | None:
+def _date_at(sentence: str, pos: int, word: str) -> tuple[re.Match[str], _Prefix] | None:
     """The longest reading at ``pos``: preposition and part, preposition only, or the form alone."""
-    prep = _PREP.match(sentence, pos)
-    at = prep.end() if prep else pos
-    part = _PART.match(sentence, at)
     tries = []
-    if part:
-        tries.append((part.end(), _Prefix(_key(prep["prep"]) if prep else "", _key(part["part"]),
-                                          pos if prep else -1, at)))
-    if prep:
-        tries.append((prep.end(), _Prefix(_key(prep["prep"]), "", pos)))
-    tries.append((pos, _NO_PREFIX))
+    if word in _PREFIX_WORDS:
+        prep = _PREP.match(sentence, pos)
+        at = prep.end() if prep else pos
+        part = _PART.match(sentence, at)
+        if part:
+            tries.append((part.end(), _Prefix(_key(prep["prep"]) if prep else "", _key(part["part"]),
+                                              pos if prep else -1, at)))
+        if prep:
+            tries.append((prep.end(), _Prefix(_key(prep["prep"]), "", pos)))
     for core_pos, prefix in tries:
         m = _core_at(sentence, core_pos)
         if m is not None:
             return m, prefix
-    return None
+    m = _core_at(sentence, pos, word)
+    return (m, _NO_PREFIX) if m is not None else None
 
 
 # ---------------------------------------------------------------- resolution
@@ -372,7 +377,8 @@ def _shift(published: date, unit: str, count: int) -> tuple[str, str]:
     if unit == "week":
         return format_date(published + timedelta(weeks=count), "week"), "week"
     if unit == "month":
-        return format_date(published + relativedelta(months=count), "month"), "month"
+        years, month = divmod(published.month - 1 + count, 12)
+        return f"{_year_value(published.year + years)}-{month + 1:02d}", "month"
     return _year_value(published.year + count), "year"
 
 
@@ -404,7 +410,7 @@ class _Parser:
 
     def found(self, value, precision, relative, optional=False, **parts) -> _Found:
         """The result; ValueError when the period it names leaves the calendar (December 9999)."""
-        if value is not None:
+        if value is not None and value.startswith("9999"):
             bounds(value)
         return _Found(self.start, self.m.end(), value, precision, relative, optional, **parts)
 
@@ -672,18 +678,19 @@ def _weekday(text: str | None) -> int | None:
 
 def find_dates(sentence: str, published: date | None) -> list[DateMention]:
     """Every time expression in the sentence, in order, resolved against ``published``."""
-    words = _TOKEN.findall(sentence)
+    parts = _SPLIT.split(sentence)  # gap, word, gap, word, ..., gap
+    words = parts[1::2]
     anchors = [i for i, word in enumerate(words) if word < ":" or word in _TRIGGERS]  # "0"-"9" sort before ":"
     if not anchors:
         return []
-    starts = [token.start() for token in _TOKEN.finditer(sentence)]
+    starts = list(accumulate(map(len, parts)))[0::2]  # where each word starts
     parser = _Parser(sentence, published)
     mentions: list[DateMention] = []
     pos = 0
     for i in _candidates(words, anchors):
         if starts[i] < pos:
             continue
-        hit = _date_at(sentence, starts[i])
+        hit = _date_at(sentence, starts[i], words[i])
         found = hit and _safe_parse(parser, *hit)
         if not found:
             continue
