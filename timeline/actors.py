@@ -74,10 +74,12 @@ def _words() -> dict:
     }
 
 
+@functools.lru_cache(maxsize=65536)
 def _bare(word: str) -> str:
     return _POSSESSIVE.sub("", word.rstrip(".,"))
 
 
+@functools.lru_cache(maxsize=65536)
 def role_of(word: str) -> str | None:
     """The role a word names, if any: "coroner", "co-chairs" -> chair, "mother-of-three" -> mother."""
     roles = _words()["person_roles"]

@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from timeline.rules_data import phrase_pattern, rules
+from timeline.rules_data import phrase_pattern, rules, trie
 
 BODY = "body"
 HEADLINE = "headline"
@@ -24,7 +24,10 @@ SHORT = "short"  # crossheads, name labels and other lines that are not sentence
 _LINE = re.compile(r"[^\n]+")
 _TERMINAL = re.compile(r"[.!?:;,…][\"'”’)\]]*\s*$")
 _PHONE = re.compile(r"\b\d{3,5}[ -]\d{3}(?:[ -]\d{3,4})?\b(?!,\d)|\b1-\d{3}-\d{3}-")
-_CONTACT = re.compile(r"\b[\w.+-]+@[\w-]+\.\w|\bhttps?://|\bwww\.", re.I)
+_CONTACT = re.compile(r"\b[\w.+-]+@[\w-]+\.\w|\b(?i:https?)://|\b(?i:www)\.")
+_DIGITS = re.compile(r"\d\d\d")
+_CREDIT_REACH = 160  # characters at the end of a line where a photo credit can sit
+_SHORT_REACH = 2000  # characters enough to count a label's words
 _PAREN_CREDIT = re.compile(r"\((?:[^()\n]{1,60}/[^()\n]{1,40}|[A-Z]{2,6}(?: [A-Z][a-z]+)?|[A-Za-z]+\s*:[^()\n]{1,60})\)\s*$")
 _LONGEST_LABEL = 40  # words; a longer line is prose even without a full stop
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -43,34 +46,39 @@ class Block:
 @functools.cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     data = rules("boilerplate")
-    labels = "|".join(re.escape(w) for w in data["credit_labels"])
+    labels = trie(data["credit_labels"])
+    anywhere = trie(data["signup_phrases"] + data["helpline_phrases"])
     return {
         "credit": re.compile(rf"(?:^|[.!?”\"’)]\s*|\s)(?:{labels})s?\s*:\s*[^.!?\n]{{1,80}}$", re.I),
-        "signup": phrase_pattern(data["signup_phrases"]),
+        "furniture": re.compile(rf"\b(?:{anywhere})\b", re.I),
         "chrome": phrase_pattern(data["chrome_prefixes"], prefix=True),
-        "byline": phrase_pattern(data["byline_prefixes"], prefix=True),
-        "dateline": phrase_pattern(data["dateline_prefixes"], prefix=True),
-        "helpline": phrase_pattern(data["helpline_phrases"]),
+        "byline": phrase_pattern(data["byline_prefixes"] + data["dateline_prefixes"], prefix=True),
     }
 
 
 def _shape(text: str) -> str:
     """The role a line has on its own, before its neighbours are considered."""
     p = _patterns()
-    words = _WORD.findall(text)
-    if p["credit"].search(text) or _PAREN_CREDIT.search(text):
+    tail = text[-_CREDIT_REACH:]
+    if p["credit"].search(tail) or (tail.rstrip().endswith(")") and _PAREN_CREDIT.search(tail)):
         return CAPTION
-    if (p["signup"].search(text) or p["helpline"].search(text) or _CONTACT.search(text)
-            or _PHONE.search(text) or p["chrome"].match(text)):
+    if p["furniture"].search(text) or p["chrome"].match(text) or _contact(text):
         return FURNITURE
-    if len(words) <= 10 and (p["byline"].match(text) or p["dateline"].match(text)):
+    words = _WORD.findall(text[:_SHORT_REACH])
+    if len(words) <= 10 and p["byline"].match(text):
         return FURNITURE
-    letters = [c for c in text if c.isalpha()]
-    if letters and all(c.isupper() for c in letters) and len(words) > 1:
+    if len(words) > 1 and text.isupper():
         return FURNITURE
-    if len(words) < 3 or (not _TERMINAL.search(text) and len(words) <= _LONGEST_LABEL):
+    if len(words) < 3 or (not _TERMINAL.search(tail) and len(words) <= _LONGEST_LABEL):
         return SHORT
     return BODY
+
+
+def _contact(text: str) -> bool:
+    """An email address, a web address or a phone number (cheap tests first)."""
+    if ("@" in text or "://" in text or "www." in text) and _CONTACT.search(text):
+        return True
+    return _DIGITS.search(text) is not None and _PHONE.search(text) is not None
 
 
 def _norm(text: str) -> str:

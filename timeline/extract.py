@@ -42,8 +42,10 @@ def extract_document(document: Document, registry: ActorRegistry | None = None) 
 
 def _events(document: Document, sentence: Sentence, cast: Cast, attributor: Attributor, is_lede: bool) -> list[Entry]:
     published = document.source.published
-    mentions = [m for m in find_dates(sentence.text, published)]
-    actors = _sentence_actors(sentence, cast, attributor)
+    mentions = find_dates(sentence.text, published)
+    if not mentions and not is_lede:
+        return []
+    actors = cast.involved(sentence.start, sentence.end, attributor.subjects)
     out: list[Entry] = []
     seen: set[str | None] = set()
     for mention in mentions:
@@ -68,10 +70,6 @@ def _events(document: Document, sentence: Sentence, cast: Cast, attributor: Attr
             position=sentence.start, rule="lede",
         ))
     return out
-
-
-def _sentence_actors(sentence: Sentence, cast: Cast, attributor: Attributor) -> list[str]:
-    return cast.involved(sentence.start, sentence.end, attributor.subjects)
 
 
 def _quote_entry(document: Document, quote: Quote, cast: Cast) -> Entry:

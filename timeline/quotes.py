@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from timeline.actors import ORGANISATION, PERSON, Cast, gender_of_pronoun
-from timeline.rules_data import rules
+from timeline.rules_data import rules, trie
 from timeline.sentences import Sentence
 
 _DOUBLE = "\"“”„‟«»"
@@ -74,8 +74,7 @@ def _vocabulary() -> dict:
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
-    words = sorted(set(words), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in words) + r")\b", re.I)
+    return re.compile(r"\b(?:" + trie(words) + r")\b", re.I)
 
 
 def find_spans(text: str, start: int, end: int) -> list[Span]:
@@ -90,27 +89,29 @@ def find_spans(text: str, start: int, end: int) -> list[Span]:
     return sorted(spans, key=lambda s: s.start)
 
 
+_MARK_RES = {}
+
+
 def _scan(text: str, start: int, end: int, marks: str, openers: str, closers: str, single: bool = False) -> list[Span]:
     spans: list[Span] = []
     open_at: int | None = None
-    i = start
-    while i < end:
+    pattern = _MARK_RES.get(marks) or _MARK_RES.setdefault(marks, re.compile(f"[{re.escape(marks)}]"))
+    for m in pattern.finditer(text, start, end):
+        i = m.start()
         ch = text[i]
-        if ch in marks:
-            prev = text[i - 1] if i > start else " "
-            nxt = text[i + 1] if i + 1 < end else " "
-            if single and prev.isalnum() and nxt.isalpha():
-                pass  # an apostrophe: don't, Ruth's
-            elif open_at is None:
-                if (ch in openers or prev in _OPENING_CONTEXT or i == start) and not nxt.isspace():
-                    open_at = i
-            elif ch not in openers and not prev.isspace():
-                if not (single and nxt.isalpha()):
-                    spans.append(Span(open_at + 1, i, True))
-                    open_at = None
-            elif ch in openers and prev in _OPENING_CONTEXT:
-                open_at = i  # a stray opener: start again here
-        i += 1
+        prev = text[i - 1] if i > start else " "
+        nxt = text[i + 1] if i + 1 < end else " "
+        if single and prev.isalnum() and nxt.isalpha():
+            continue  # an apostrophe: don't, Ruth's
+        if open_at is None:
+            if (ch in openers or prev in _OPENING_CONTEXT or i == start) and not nxt.isspace():
+                open_at = i
+        elif ch not in openers and not prev.isspace():
+            if not (single and nxt.isalpha()):
+                spans.append(Span(open_at + 1, i, True))
+                open_at = None
+        elif ch in openers and prev in _OPENING_CONTEXT:
+            open_at = i  # a stray opener: start again here
     if open_at is not None and (not single or open_at == start or text[start:open_at].rstrip().endswith(":")):
         spans.append(Span(open_at + 1, end, False))
     return spans

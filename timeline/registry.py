@@ -5,6 +5,7 @@ found in the text by ``timeline.actors``.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from timeline.model import Entry
 _TITLES = re.compile(r"^(?:the|mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lord|lady|baroness|justice)\.?\s+", re.I)
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A lookup key: lower case, single spaces, straight apostrophes."""
     return re.sub(r"\s+", " ", name.replace("\u2019", "'")).strip().lower()

@@ -18,6 +18,27 @@ def rules(name: str) -> dict:
 
 def phrase_pattern(phrases: list[str], prefix: bool = False) -> re.Pattern[str]:
     """A case-insensitive regex for any of the phrases as whole words (at the start if ``prefix``)."""
-    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
     anchor = r"^\W*" if prefix else r"\b"
-    return re.compile(rf"{anchor}(?:{body})\b", re.I)
+    return re.compile(rf"{anchor}(?:{trie(phrases)})\b", re.I)
+
+
+def trie(phrases: list[str]) -> str:
+    """An alternation of phrases factored by common prefixes, so matching tries each letter once
+    instead of each phrase in turn; spaces inside a phrase match any run of white space."""
+    root: dict = {}
+    for phrase in set(phrases):
+        node = root
+        for ch in phrase.lower():
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(root)
+
+
+def _trie_regex(node: dict) -> str:
+    ends = "" in node
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(child)
+                for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+    return body + "?" if ends else body
