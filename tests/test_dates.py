@@ -53,6 +53,8 @@ ABSOLUTE = [
     ("The caretaker retired in mid-2024.", "2025-01-10", [("2024", "year", "mid")]),
     ("The caretaker retired in mid-January.", "2025-03-10", [("2025-01", "month", "mid")]),
     ("The count took place in late March.", "2025-05-10", [("2025-03", "month", "late")]),
+    ("The count took place in the last week of March.", "2025-05-10", [("2025-03", "month", "late")]),
+    ("The count took place in the first week of March.", "2025-05-10", [("2025-03", "month", "early")]),
     ("The scheme began at the start of 2021.", "2024-05-01", [("2021", "year", "early")]),
     ("The scheme ends at the beginning of next month.", "2024-05-01", [("2024-06", "month", "early")]),
     ("The hall was built circa 1890.", "2024-05-01", [("1890", "year", "about")]),

@@ -144,7 +144,7 @@ _FORMS = {
     "ago": rf"(?<!\w)(?P<g_n>{_NUMBER}){_WS}(?P<g_u>{_UNIT})s?{_WS}(?i:ago)\b",
     "last_n": (
         rf"(?<!\w)(?i:in|over|during){_WS}(?i:the){_WS}(?i:last|past){_WS}"
-        rf"(?:(?P<h_n>{_NUMBER}){_WS})?(?P<h_u>{_UNIT})s?\b"
+        rf"(?:(?P<h_n>{_NUMBER}){_WS})?(?P<h_u>{_UNIT})s?\b(?!{_WS}of\b)"
     ),
     "deadline": rf"(?<!\w)(?P<i_n>{_NUMBER}){_WS}(?P<i_u>{_UNIT})s?(?={_WS}(?i:to|in{_WS}which{_WS}to){_WS}[a-z])",
     "period": (
