@@ -112,6 +112,7 @@ RELATIVE = [
     ("The panel meets next Thursday.", "2023-11-23", [("2023-11-30", "day", None)]),
     ("The panel meets next Friday.", "2023-11-23", [("2023-11-24", "day", None)]),
     ("Reports on Friday said the school had improved.", "2023-11-23", [("2023-11-17", "day", None)]),
+    ("The school team beat Oxford 2-1 on Saturday.", "2024-03-14", [("2024-03-09", "day", None)]),
     ("Talks were held earlier this month.", "2023-06-15", [("2023-06", "month", None)]),
     ("Inspections will resume later this month.", "2024-01-05", [("2024-01", "month", None)]),
     ("Last month, the coroner wrote to the trust.", "2024-01-05", [("2023-12", "month", None)]),
