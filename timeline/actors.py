@@ -28,6 +28,18 @@ _RUN = re.compile(rf"{_CAP}(?:(?:[ \t]+(?:of|for|and|the|de|van|von|der|&))*[ \t
 _ACRONYM_DEF = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _SUBJECT_PRONOUN = re.compile(r"\b(she|he)\b", re.I)
+_AND_THE = re.compile(r"([ \t]+and[ \t]+the[ \t]+)")
+_DESCRIPTOR = re.compile(r"-[a-z]")  # "Mother-of-three", not "Smith-Jones"
+_ACRONYM = re.compile(r"[A-Z][A-Za-z]{0,4}[A-Z][A-Za-z]{0,3}|[A-Z]{2,5}")
+_AGE_OR_CLAUSE = re.compile(r",\s+(?:\d{1,3},|the\s|a\s|an\s|who\s|whose\s)")
+_APPOSITION = re.compile(r",\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s*(?:,|\bof\b|\bat\b|\bfor\b|$)")
+_ROLE_BEFORE = re.compile(rf"(?:({_CAP}(?:[ \t]+{_CAP})*)[ \t]+)?((?:[a-z-]+[ \t]+)?[a-z-]+),?[ \t]*$")
+_ORG_ROLE_AFTER = re.compile(rf",[ \t]+(?:the[ \t]+)?({_CAP}(?:[ \t]+{_CAP})*)(?:['’]s)?[ \t]+(?:[a-z-]+[ \t]+){{0,2}}?([a-z-]+)\b")
+_OF_ORG = re.compile(rf"[ \t]+of[ \t]+(?:the[ \t]+)?({_CAP})")
+_ORG_ROLE_NEXT = re.compile(r"[,\s]+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?([a-z]+)\b")
+_SHORT_NAME = re.compile(r"[A-Z][A-Za-z]{1,6}")
+_ROLE_OF_ORG_AFTER = re.compile(r",[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?((?:[A-Za-z-]+[ \t]+){0,3}?)([A-Za-z-]+)"
+                                rf"(?:[ \t]+(?:of|at|for)[ \t]+(?:the[ \t]+)?({_CAP}(?:[ \t]+(?:of|for|and)?[ \t]*{_CAP})*)|(?=[ \t]*,))")
 _KIN = {"sister", "brother", "mother", "father", "daughter", "son", "husband", "wife", "widow", "partner",
         "friend", "colleague", "aunt", "uncle", "cousin", "grandmother", "grandfather", "neighbour"}
 _ROLE_NP = re.compile(r"\b(?:the|a|an|its|their)\s+(?:[a-z'’-]+\s+){0,2}?([a-z]+)\b", re.I)
@@ -176,14 +188,14 @@ class Cast:
         split at "and the" / ", " so that "X of the Y and Z of the W" gives two runs."""
         w = _words()
         out = []
-        pieces = re.split(r"([ \t]+and[ \t]+the[ \t]+)", run)
+        pieces = _AND_THE.split(run)
         offset = start
         for piece in pieces:
-            if piece.strip() and not re.fullmatch(r"[ \t]+and[ \t]+the[ \t]+", piece):
+            if piece.strip() and not _AND_THE.fullmatch(piece):
                 tokens = piece.split()
                 pos = offset
                 while tokens and (_bare(tokens[0]).lower() in w["not_names"] and _bare(tokens[0]).lower() not in w["titles"]
-                                  or re.search(r"-[a-z]", tokens[0])):
+                                  or _DESCRIPTOR.search(tokens[0])):
                     pos = self.text.index(tokens[0], pos) + len(tokens[0])
                     tokens = tokens[1:]
                 if tokens:
@@ -285,7 +297,7 @@ class Cast:
         w = _words()
         if len(clean) == 1:
             word = clean[0]
-            if re.fullmatch(r"[A-Z][A-Za-z]{0,4}[A-Z][A-Za-z]{0,3}|[A-Z]{2,5}", word) and word not in w["not_orgs"]:
+            if _ACRONYM.fullmatch(word) and word not in w["not_orgs"]:
                 return True  # an acronym: NAHT, DfE
             preceded_by_the = self.text[max(0, start - 4):start].lower() == "the "
             return lower[0] in w["org_words"] and preceded_by_the
@@ -298,9 +310,9 @@ class Cast:
         after = self.text[end:end + 60]
         if before and role_of(before[-1]):
             return True
-        if re.match(r",\s+(?:\d{1,3},|the\s|a\s|an\s|who\s|whose\s)", after):
+        if _AGE_OR_CLAUSE.match(after):
             return True
-        apposition = re.match(r",\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s*(?:,|\bof\b|\bat\b|\bfor\b|$)", after)
+        apposition = _APPOSITION.match(after)
         if apposition and any(role_of(x) for x in apposition.group(1).split()):
             return True
         nxt = after.split()[:2]
@@ -320,7 +332,7 @@ class Cast:
         before = self.text[max(0, start - 80):start]
         after = self.text[end:end + 120]
         # "senior coroner Heidi Connor", "NAHT general secretary Paul Whiteman", "Ofsted's chief inspector, Sir Martyn"
-        m = re.search(rf"(?:({_CAP}(?:[ \t]+{_CAP})*)[ \t]+)?((?:[a-z-]+[ \t]+)?[a-z-]+),?[ \t]*$", before)
+        m = _ROLE_BEFORE.search(before)
         if m and role_of(m.group(2).split()[-1]):
             actor.roles.update(r for r in map(role_of, m.group(2).split()) if r)
             kin = m.group(2).split()[-1] in _KIN
@@ -328,22 +340,21 @@ class Cast:
             if org:
                 actor.affiliation = actor.affiliation or org
         # "Sharon Blake, CQC deputy director of operations"
-        app = re.match(rf",[ \t]+(?:the[ \t]+)?({_CAP}(?:[ \t]+{_CAP})*)(?:['’]s)?[ \t]+(?:[a-z-]+[ \t]+){{0,2}}?([a-z-]+)\b", after)
+        app = _ORG_ROLE_AFTER.match(after)
         if app and role_of(app.group(2)) and app.group(2) not in _KIN:
             actor.roles.add(role_of(app.group(2)))
             org = self._org_name(app.group(1)) or self._name_before_role(app.group(1))
             if org:
                 actor.affiliation = actor.affiliation or org
         # "Paul Whiteman, general secretary of NAHT", "Julia Waters, sister of Ruth Perry"
-        app = re.match(r",[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?((?:[A-Za-z-]+[ \t]+){0,3}?)([A-Za-z-]+)"
-                       rf"(?:[ \t]+(?:of|at|for)[ \t]+(?:the[ \t]+)?({_CAP}(?:[ \t]+(?:of|for|and)?[ \t]*{_CAP})*)|(?=[ \t]*,))", after)
+        app = _ROLE_OF_ORG_AFTER.match(after)
         if app and role_of(app.group(2)):
             actor.roles.add(role_of(app.group(2)))
             org = app.group(3) and app.group(2).lower() not in _KIN and (
                 self._org_name(app.group(3)) or self._name_before_role(app.group(3)))
             if org:
                 actor.affiliation = actor.affiliation or org
-        of = re.match(rf"[ \t]+of[ \t]+(?:the[ \t]+)?({_CAP})", after)
+        of = _OF_ORG.match(after)
         if of and self._org_name(of.group(1)):
             actor.affiliation = actor.affiliation or self._org_name(of.group(1))
 
@@ -353,7 +364,7 @@ class Cast:
         before = self.text[max(0, start - 25):start].split()
         if before and _bare(before[-1]).lower() in roles:
             actor.roles.add(_bare(before[-1]).lower())
-        m = re.match(r"[,\s]+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?([a-z]+)\b", self.text[end:end + 50])
+        m = _ORG_ROLE_NEXT.match(self.text[end:end + 50])
         if m and m.group(1) in roles:
             actor.roles.add(m.group(1))
 
@@ -383,7 +394,7 @@ class Cast:
         if alias and self.actors.get(alias) and self.actors[alias].kind == ORGANISATION:
             return alias
         words = phrase.split()
-        if re.fullmatch(r"[A-Z][A-Za-z]{1,6}", phrase) and any(c.isupper() for c in phrase[1:]) and phrase not in w["not_orgs"]:
+        if _SHORT_NAME.fullmatch(phrase) and any(c.isupper() for c in phrase[1:]) and phrase not in w["not_orgs"]:
             return self._add(phrase, ORGANISATION).name
         if len(words) > 1 and any(x.lower() in w["org_words"] for x in words):
             return self._add(phrase, ORGANISATION).name

@@ -34,6 +34,11 @@ _BY = re.compile(r"\bby\s+")
 # "A Southvale Water spokesman": the capitalised name before the spokesperson noun.
 _SPOKESPERSON_OF = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\w'’&.-]*\s+){1,5}?)(?:spokes\w+|representative)\b")
 _SPOKESPERSON_FOR = re.compile(r"\b(?:[a-z]+\s+)?([a-z]+)\s+(?:spokes\w+|representative)\b|\b(?:spokes\w+|representative)\s+(?:for|from|at)\s+(?:the|a)\s+(?:[a-z]+\s+)?([a-z]+)\b")
+_BREAK = re.compile(r"[,.;:“”\"]")
+_DOCUMENT_NOUN = re.compile(r"\bstatement\b|\bletter\b", re.I)
+_ROLE_AT_END = re.compile(r"\bthe\s+(?:[A-Za-z’'-]+\s+){0,2}?([A-Za-z]+)\s*$", re.I)
+_ROLE_ANYWHERE = re.compile(r"\bthe\s+(?:[A-Za-z’'-]+\s+){0,2}?([A-Za-z]+)\b", re.I)
+_AND = re.compile(r"\band\b|&")
 _ATTRIBUTION_REACH = 400  # characters before a quotation searched for its attribution
 _GROUP_SUBJECT = re.compile(r"(?:^|[,;]\s*)(?:the\s+)?([A-Za-z]+(?:\s+[a-z]+)?s)\s+(?:have\s+|had\s+)?$", re.I)
 
@@ -199,7 +204,7 @@ class Attributor:
                 if found:
                     return found, ((verb.start(), stop),)
             verb = verb_re.search(self.text, lead, min(s_close.end, lead + 90))
-            if verb and not re.search(r"[,.;:“”\"]", self.text[lead:verb.start()]):
+            if verb and not _BREAK.search(self.text, lead, verb.start()):
                 found = self.resolve(lead, verb.start(), span.start)
                 if found:
                     return found, ((lead, _clause_end(self.text, verb.end(), s_close.end)),)
@@ -270,7 +275,7 @@ class Attributor:
         vocab = _vocabulary()
         mentions = [m for m in self.cast.within(start, end) if not m.possessive]
         if vocab["spokes"].search(phrase):
-            if re.search(r"\bstatement\b|\bletter\b", phrase, re.I):
+            if _DOCUMENT_NOUN.search(phrase):
                 people = self._people(mentions, start, end)
                 if people:
                     return people
@@ -296,8 +301,7 @@ class Attributor:
             name = self.cast.subject_before(anchor, _gender(pronoun[-1].group(1)), self.subjects)
             if name:
                 return [name]
-        role = re.search(r"\bthe\s+(?:[A-Za-z’'-]+\s+){0,2}?([A-Za-z]+)\s*$", phrase.strip(" ,"), re.I) or \
-            re.search(r"\bthe\s+(?:[A-Za-z’'-]+\s+){0,2}?([A-Za-z]+)\b", phrase, re.I)
+        role = _ROLE_AT_END.search(phrase.strip(" ,")) or _ROLE_ANYWHERE.search(phrase)
         if role:
             name = self.cast.by_role(role.group(1).lower(), anchor)
             if name:
@@ -321,7 +325,7 @@ class Attributor:
         if len(main) > 1:
             joined = [main[0]]
             for prev, cur in zip(main, main[1:]):
-                if re.search(r"\band\b|&", self.text[prev.end:cur.start]) and len(self.text[prev.end:cur.start]) < 40:
+                if cur.start - prev.end < 40 and _AND.search(self.text, prev.end, cur.start):
                     joined.append(cur)
             if len(joined) > 1:
                 return list(dict.fromkeys(m.name for m in joined))
