@@ -22,6 +22,14 @@ def files_in(directory: Path) -> list[str]:
     return sorted(p.name for p in directory.iterdir())
 
 
+def existing_output(tmp_path: Path) -> Path:
+    """An output file from an earlier run, alone in its directory."""
+    out = tmp_path / "out" / "timeline.json"
+    out.parent.mkdir()
+    out.write_bytes(OLD)
+    return out
+
+
 # --- options ----------------------------------------------------------------------
 
 def test_since_after_until_is_a_usage_error(tmp_path):
@@ -92,17 +100,15 @@ def test_output_file_is_written_whole_with_the_usual_permissions(tmp_path):
 
 @pytest.mark.parametrize("inputs", [["missing.txt"], ["empty-dir"], ["blank.txt"]])
 def test_a_failed_run_leaves_an_existing_output_untouched(tmp_path, monkeypatch, inputs):
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "empty-dir").mkdir()
-    (tmp_path / "blank.txt").write_text("\n\n")
-    out = tmp_path / "timeline.json"
-    out.write_bytes(OLD)
-    before = files_in(tmp_path)
+    out = existing_output(tmp_path)
+    (out.parent / "empty-dir").mkdir()
+    (out.parent / "blank.txt").write_text("\n\n")
+    monkeypatch.chdir(out.parent)
     result = run("build", *inputs, "-o", str(out))
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr.endswith("Error: nothing to read: no input could be loaded\n")
     assert out.read_bytes() == OLD
-    assert files_in(tmp_path) == before
+    assert files_in(out.parent) == ["blank.txt", "empty-dir", "timeline.json"]
 
 
 def test_a_renderer_crash_leaves_the_output_untouched_and_no_temporary_file(tmp_path, monkeypatch):
@@ -111,13 +117,11 @@ def test_a_renderer_crash_leaves_the_output_untouched_and_no_temporary_file(tmp_
         raise RuntimeError("renderer bug")
 
     monkeypatch.setattr(timeline.cli, "get_renderer", lambda name: crash)
-    out = tmp_path / "timeline.json"
-    out.write_bytes(OLD)
-    source = write(tmp_path / "a.txt")
+    out = existing_output(tmp_path)
     with pytest.raises(RuntimeError, match="renderer bug"):
-        run("build", source, "-o", str(out))
+        run("build", write(tmp_path / "a.txt"), "-o", str(out))
     assert out.read_bytes() == OLD
-    assert files_in(tmp_path) == ["a.txt", "cache", "timeline.json"]
+    assert files_in(out.parent) == ["timeline.json"]
 
 
 def test_a_write_error_is_one_line_and_leaves_the_output_untouched(tmp_path, monkeypatch):
@@ -125,12 +129,11 @@ def test_a_write_error_is_one_line_and_leaves_the_output_untouched(tmp_path, mon
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(timeline.cli, "get_renderer", lambda name: disk_full)
-    out = tmp_path / "timeline.json"
-    out.write_bytes(OLD)
+    out = existing_output(tmp_path)
     result = run("build", write(tmp_path / "a.txt"), "-o", str(out))
     assert (result.exit_code, result.stderr) == (1, f"Error: {out}: cannot write: no space left on device\n")
     assert out.read_bytes() == OLD
-    assert files_in(tmp_path) == ["a.txt", "cache", "timeline.json"]
+    assert files_in(out.parent) == ["timeline.json"]
 
 
 def test_output_dash_is_standard_output(tmp_path):
