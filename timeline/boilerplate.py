@@ -22,7 +22,7 @@ FURNITURE = "furniture"  # bylines, datelines, sign-up blurbs, chrome, helplines
 SHORT = "short"  # crossheads, name labels and other lines that are not sentences
 
 _LINE = re.compile(r"[^\n]+")
-_TERMINAL = re.compile(r"[.!?:;,…][\"'”’)\]]*\s*$")
+_TERMINAL = re.compile(r"[.!?:;,…][\"'”’)\]]*[\s\u200b-\u200f\u2060\ufeff]*$")
 _PHONE = re.compile(r"\b\d{3,5}[ -]\d{3}(?:[ -]\d{3,4})?\b(?!,\d)|\b1-\d{3}-\d{3}-")
 _CONTACT = re.compile(r"\b[\w.+-]+@[\w-]+\.\w|\b(?i:https?)://|\b(?i:www)\.")
 _DIGITS = re.compile(r"\d\d\d")

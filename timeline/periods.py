@@ -4,10 +4,9 @@ Sorting, filters and merging all need the first and last day a date covers.
 """
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, timedelta
-
-from dateutil.relativedelta import relativedelta
 
 _FORMS = (
     ("day", re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")),
@@ -39,10 +38,9 @@ def bounds(value: str) -> tuple[date, date]:
             return d, d
         if precision == "week":
             start = date.fromisocalendar(nums[0], nums[1], 1)
-            return start, start + timedelta(days=6)
+            return start, date.max if start > date.max - timedelta(days=6) else start + timedelta(days=6)
         if precision == "month":
-            start = date(nums[0], nums[1], 1)
-            return start, start + relativedelta(months=1, days=-1)
+            return date(nums[0], nums[1], 1), date(nums[0], nums[1], calendar.monthrange(nums[0], nums[1])[1])
         return date(nums[0], 1, 1), date(nums[0], 12, 31)
     raise ValueError(f"not an ISO date: {value!r}")
 

@@ -149,10 +149,11 @@ class Attributor:
         self.previous_voice: list[str] = []  # who spoke in the paragraph before
         self.last_when: tuple[tuple[int, int], ...] = ()
 
-    def note_subject(self, sentence: Sentence, spans: list[Span]) -> None:
+    def note_subject(self, sentence: Sentence, spans: list[Span], span_starts: list[int]) -> None:
         """Remember the first person named outside quotes as the sentence's subject."""
         for mention in self.cast.within(sentence.start, sentence.end):
-            if mention.possessive or any(s.start <= mention.start < s.end for s in spans):
+            i = bisect.bisect_right(span_starts, mention.start) - 1
+            if mention.possessive or (i >= 0 and mention.start < spans[i].end):
                 continue
             if self.cast.kind_of(mention.name) == PERSON:
                 self.subjects.append((mention.start, mention.name))
@@ -178,8 +179,9 @@ class Attributor:
             for name in speakers:
                 if self.cast.kind_of(name) == PERSON:
                     self.subjects.append((span.start, name))
+        span_starts = [s.start for s in spans]
         for sentence in sentences:
-            self.note_subject(sentence, spans)
+            self.note_subject(sentence, spans, span_starts)
         self.subjects.sort()
         self.previous_voice = next((q.speakers for q in reversed(quotes) if q.speakers), []) or self._reporter(start, end)
         self.last_block_end = end
