@@ -134,6 +134,7 @@ RELATIVE = [
     ("The school closed two years ago.", "2024-05-01", [("2022", "year", None)]),
     ("The school closed three weeks ago.", "2023-03-22", [("2023-W09", "week", None)]),
     ("The school closed a month ago.", "2023-03-22", [("2023-02", "month", None)]),
+    ("The school closed a fortnight ago.", "2023-03-22", [("2023-W10", "week", None)]),
     # 2023-11-20 is a Monday
     ("The union met at the weekend.", "2023-11-20", [("2023-W46", "week", None)]),
     ("The union will meet at the weekend.", "2023-11-20", [("2023-W47", "week", None)]),
@@ -329,7 +330,7 @@ def test_invalid_day_with_year_degrades_to_month():
     [
         ("It ends tomorrow and next year.", "9999-12-31", []),
         ("It began yesterday, last year, two years ago and last week.", "0001-01-01", []),
-        ("It began in November, it ends next month.", "9999-11-15", [("9999-11", "month", None)]),
+        ("It began in November, it ends next month.", "9999-12-15", [("9999-11", "month", None)]),
     ],
 )
 def test_relative_dates_beyond_the_calendar_are_dropped(sentence, published, expected):

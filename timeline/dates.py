@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from dateutil.easter import easter
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
-from timeline.periods import bounds, format_date
+from timeline.periods import format_date
 from timeline.rules_data import rules
 from timeline.tense import FUTURE, PAST, PRESENT, tense_at
 
@@ -85,7 +85,7 @@ _ANY_MONTH = rf"(?:{_FULL_MONTH}|{_proper(_R['month_abbreviations'])}(?:\.(?=\s{
 _FULL_WEEKDAY = _proper(_R["weekdays"])
 _ANY_WEEKDAY = rf"(?:{_FULL_WEEKDAY}|{_proper(_R['weekday_abbreviations'])}\.?)"
 _NUMBER = rf"(?:{_phrases(_NUMBERS)}|\d{{1,3}})"
-_UNIT = r"(?i:day|week|month|year)"
+_UNIT = _phrases(_R["count_units"])
 _HOLIDAY = "|".join(
     re.escape(form).replace(r"\ ", r"\s{1,3}").replace("'", "['’]")
     for name in sorted(_HOLIDAYS, key=len, reverse=True)
@@ -200,8 +200,8 @@ _TRIGGERS = frozenset(
     _MONTH_WORDS
     | _WEEKDAY_WORDS
     | _HOLIDAY_WORDS
-    | _variants(list(_R["relative_days"]) + _R["day_parts"] + list(_SEASONS) + ["ago", "day", "days"])
-    | _variants(_R["period_units"] + [u + "s" for u in _R["period_units"]])
+    | _variants(list(_R["relative_days"]) + _R["day_parts"] + list(_SEASONS) + ["ago"])
+    | _variants([unit + plural for unit in _R["period_units"] + _R["count_units"] for plural in ("", "s")])
 )
 # Other words a date expression can start with: the only places a match is tried.
 _WORD_STARTERS = frozenset(
@@ -372,6 +372,8 @@ def _weekday_date(weekday: int, how: str, published: date) -> date:
 def _shift(published: date, unit: str, count: int) -> tuple[str, str]:
     """P moved by ``count`` units, written at the unit's precision."""
     unit = unit.lower()
+    if unit == "fortnight":
+        unit, count = "week", 2 * count
     if unit == "day":
         return (published + timedelta(days=count)).isoformat(), "day"
     if unit == "week":
@@ -409,9 +411,6 @@ class _Parser:
     # -- shared helpers
 
     def found(self, value, precision, relative, optional=False, **parts) -> _Found:
-        """The result; ValueError when the period it names leaves the calendar (December 9999)."""
-        if value is not None and value.startswith("9999"):
-            bounds(value)
         return _Found(self.start, self.m.end(), value, precision, relative, optional, **parts)
 
     def direction(self) -> str:
@@ -543,6 +542,8 @@ class _Parser:
     def deadline(self):
         """ "56 days to respond": optional, dated to the day the time runs out."""
         count, unit = _number(self.m["i_n"]), self.m["i_u"].lower()
+        if unit == "fortnight":
+            count, unit = 2 * count, "week"
         return self.relative(lambda p: ((p + relativedelta(**{unit + "s": count})).isoformat(), "day"), optional=True)
 
     def period(self):
