@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.tense import FUTURE, PAST, PRESENT, tense_at
+from timeline.tense import FUTURE, PAST, PRESENT, passive_before, tense_at
 
 
 def tense_before(sentence: str, marker: str) -> str:
@@ -70,3 +70,18 @@ def test_offsets_at_the_edges():
     assert tense_at("", 0) == PRESENT
     assert tense_at("It was late.", 0) == PAST
     assert tense_at("It was late.", 12) == PAST
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The refit was finished ", True),
+        ("Schools must be inspected ", True),
+        ("The report had been written ", True),
+        ("The union wants a reply ", False),
+        ("The pool stays shut ", False),
+        ("finished ", False),
+    ],
+)
+def test_passive_before(text, expected):
+    assert passive_before(text + "by March", len(text)) is expected

@@ -23,7 +23,7 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from timeline.periods import format_date
 from timeline.rules_data import rules
-from timeline.tense import FUTURE, PAST, PRESENT, tense_at
+from timeline.tense import FUTURE, PAST, PRESENT, passive_before, tense_at
 
 _R = rules("dates")
 
@@ -414,9 +414,12 @@ class _Parser:
         return _Found(self.start, self.m.end(), value, precision, relative, optional, **parts)
 
     def direction(self) -> str:
-        """Where an underspecified date points: deadlines ahead, "since" back, else the tense."""
+        """Where an underspecified date points: deadlines ahead, "since" back, else the tense.
+
+        "by"/"until" after a passive is not a deadline but a state: "was finished by March".
+        """
         if _QUAL_PREPS.get(self.prefix.prep) == "by":
-            return FUTURE
+            return tense_at(self.sentence, self.start) if passive_before(self.sentence, self.start) else FUTURE
         if self.prefix.prep == "since":
             return PAST
         return tense_at(self.sentence, self.start)

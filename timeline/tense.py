@@ -67,14 +67,22 @@ def _cue(words: list[str], lower: list[str], i: int) -> str | None:
             tense = _CUES.get(" ".join(lower[i:i + n]))
             if tense:
                 return tense
-    tense = _CUES.get(word)
-    if tense is None and word.endswith("ed") and len(word) > 3 and word not in _NOT_PAST:
-        tense = PAST
+    tense = _CUES.get(word) or (PAST if _past_form(word) else None)
     if tense is None and ("'" in word or "’" in word):
         tense = _CONTRACTIONS.get(re.split("['’]", word)[-1])
     if tense == PAST and _after_auxiliary(lower, i):
         return None
     return tense
+
+
+def passive_before(sentence: str, offset: int) -> bool:
+    """True when an auxiliary and a past form end the text before ``offset`` ("was finished", "be closed")."""
+    words = [w.lower() for w in _WORD.findall(sentence, max(0, offset - 40), offset)[-2:]]
+    return len(words) == 2 and words[0] in _AUXILIARIES and _past_form(words[1])
+
+
+def _past_form(lower: str) -> bool:
+    return _CUES.get(lower) == PAST or lower.endswith("ed") and len(lower) > 3 and lower not in _NOT_PAST
 
 
 def _after_auxiliary(lower: list[str], i: int) -> bool:
