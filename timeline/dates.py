@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import functools
 import re
-from itertools import accumulate
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from itertools import accumulate
 
 from dateutil.easter import easter
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
