@@ -217,6 +217,7 @@ NOT_DATES = [
     "Chapter 12 May be read aloud.",
     "The spring conference and autumn budget were announced.",
     "Funding was promised in the Autumn Statement.",
+    "Schools closed after the fall of the government.",
 ]
 
 

@@ -563,13 +563,13 @@ class _Parser:
         """ "this summer", "in the spring", "summer 2023": optional, year precision."""
         m, prefix = self.m, self.prefix
         name, det = _key(m["k_s"]), _key(m["k_det"] or "")
-        if not (det in ("this", "last", "next") or m["k_y"] or m["k_yrel"] or prefix.part
-                or prefix.prep in _R["season_prepositions"]):
+        determined = det in ("this", "last", "next") or m["k_y"] or m["k_yrel"]
+        if not (determined or prefix.part or prefix.prep in _R["season_prepositions"]):
             return None
         if m["k_s"][0].isupper() and _CAPITALISED_NEXT.match(self.sentence, m.end("k_s")):
             return None  # "the Autumn Statement"
-        if name in _R["determined_seasons"] and not (det or m["k_y"]):
-            return None
+        if name in _R["determined_seasons"] and not determined:
+            return None  # "after the fall of the government"
         if m["k_y"]:
             year = int(m["k_y"])
             return self.found(_year_value(year), "year", False, True, year=year)
