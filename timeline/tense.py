@@ -5,7 +5,10 @@ before the publication date in a past-tense clause and to the next one after
 it when the clause looks ahead ("will", "would", "is due to", "plans to").
 The governing word is the nearest tense cue before the date in its clause;
 a date that opens its clause ("In January, Ofsted said ...") takes the first
-cue after it. Windows are bounded, so the cost per date is constant.
+cue after it. A participle defers to its auxiliary ("is listed", "will be
+published"), and a "to" clause after a verb of intent looks ahead ("promised
+to raise pay from September"). Windows are bounded, so the cost per date is
+constant. Cue words live in ``timeline/rules/dates.yaml`` under ``tense``.
 """
 from __future__ import annotations
 
