@@ -80,6 +80,8 @@ def test_offsets_at_the_edges():
         ("The report had been written ", True),
         ("The union wants a reply ", False),
         ("The pool stays shut ", False),
+        ("The report was not published ", True),
+        ("The report wasn't quietly published ", True),
         ("finished ", False),
     ],
 )

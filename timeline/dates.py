@@ -72,7 +72,7 @@ _NUMBERS = _R["number_words"]
 _QUAL_PREPS = _R["qualifier_prepositions"]
 _PARTS = _R["period_parts"]
 _DIRECTIONS = _R["period_directions"]
-_ACADEMIC = set(_R["academic_years"])
+_ACADEMIC = _R["academic_years"]
 _YEAR_MIN, _YEAR_MAX = _R["year_range"]
 _RD_WEEKDAYS = (MO, TU, WE, TH, FR, SA, SU)
 
@@ -149,7 +149,7 @@ _FORMS = {
     "deadline": rf"(?<!\w)(?P<i_n>{_NUMBER}){_WS}(?P<i_u>{_UNIT})s?(?={_WS}(?i:to|in{_WS}which{_WS}to){_WS}[a-z])",
     "period": (
         rf"(?<!\w)(?:(?P<j_hedge>{_phrases(_R['period_hedges'])}){_WS})?(?P<j_dir>{_phrases(_DIRECTIONS)}){_WS}"
-        rf"(?P<j_u>{_phrases(_ACADEMIC | set(_R['period_units']))})\b"
+        rf"(?P<j_u>{_phrases(list(_ACADEMIC) + _R['period_units'])})\b"
     ),
     "season": (
         rf"(?<!\w)(?:(?P<k_det>{_phrases(_R['season_determiners'])}){_WS})?(?P<k_s>{_phrases(_SEASONS)})(?!\w)"
@@ -556,8 +556,17 @@ class _Parser:
             return None
         how = _DIRECTIONS[direction]
         if unit in _ACADEMIC:
-            return self.relative(lambda p: _shift(p, "year", how), optional=True)
+            return self.relative(lambda p: (_year_value(self.academic_year(_ACADEMIC[unit], how, p)), "year"),
+                                 optional=True)
         return self.relative(lambda p: _shift(p, "week" if unit == "weekend" else unit, how))
+
+    def academic_year(self, first_month: int, how: int, p: date) -> int:
+        """The calendar year meant by "this/last academic year": its end for "by the end of", else by tense."""
+        first = p.year - (p.month < first_month) + how
+        qualifier = self.prefix.qualifier
+        if qualifier in ("late", "by"):
+            return first + 1
+        return first if qualifier == "early" else _year_of_pair(first, self.direction(), p)
 
     def season(self):
         """ "this summer", "in the spring", "summer 2023": optional, year precision."""

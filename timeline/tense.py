@@ -34,6 +34,8 @@ _NOT_PAST = frozenset(_WORDS["not_past"])
 _CONTRACTIONS = {"ll": FUTURE, "d": FUTURE, "ve": PAST}
 _AUXILIARIES = frozenset(_WORDS["auxiliaries"])
 _FORWARD = frozenset(_WORDS["forward"])
+_NEGATIONS = frozenset({"not", "never"})
+_NEGATION = re.compile(r"n['’]t$")  # "wasn't" -> "was"
 
 
 def tense_at(sentence: str, offset: int) -> str:
@@ -79,9 +81,13 @@ def _cue(words: list[str], lower: list[str], i: int) -> str | None:
 
 
 def passive_before(sentence: str, offset: int) -> bool:
-    """True when an auxiliary and a past form end the text before ``offset`` ("was finished", "be closed")."""
-    words = [w.lower() for w in _WORD.findall(sentence, max(0, offset - 40), offset)[-2:]]
-    return len(words) == 2 and words[0] in _AUXILIARIES and _past_form(words[1])
+    """True when an auxiliary and a past form end the text before ``offset`` ("was not finished")."""
+    words = [_NEGATION.sub("", w.lower()) for w in _WORD.findall(sentence, max(0, offset - 60), offset)]
+    if not words or not _past_form(words.pop()):
+        return False
+    while words and (words[-1] in _NEGATIONS or words[-1].endswith("ly")):
+        words.pop()
+    return bool(words) and words[-1] in _AUXILIARIES
 
 
 def _past_form(lower: str) -> bool:
