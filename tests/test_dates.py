@@ -180,6 +180,7 @@ OPTIONAL = [
     ("The trust will reopen the pool after Christmas.", "2023-12-07", ("2023-12-25", "day")),
     ("The centre shut over Easter.", "2024-05-01", ("2024-03-31", "day")),
     ("Rolls grew in the late 1990s.", "2024-05-01", ("1990", "year")),
+    ("The family will campaign for change in the new year.", "2023-12-07", ("2024-01", "month")),
     ("The wing reopens in two years' time.", "2023-11-20", ("2025", "year")),
 ]
 

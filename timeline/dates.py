@@ -156,6 +156,7 @@ _FORMS = {
         rf"{_year_tail('k')}"
     ),
     "weekend": r"(?<!\w)(?i:the)\s{1,3}(?i:weekend)\b",
+    "new_year": r"(?<!\w)(?i:the)\s{1,3}(?i:new)\s{1,3}(?i:year)\b(?!['’])",
     "holiday": rf"\b(?P<o_h>{_HOLIDAY})(?!\w){_year_tail('o')}",
     "decade": r"(?<![\w.,£$€#])(?P<p_dec>(?:1\d|20)\d0)['’]?s(?!\w)",
     "in_time": rf"(?<!\w)(?i:in){_WS}(?P<q_n>{_NUMBER}){_WS}(?P<q_u>{_UNIT})s?['’]?s?{_WS}(?i:time)\b",
@@ -177,7 +178,8 @@ _BY_DIGIT = _compile("iso", "numeric", "academic", "dmy", "ago", "deadline", "de
 _BY_MONTH = _compile("mdy", "month_year", "month")
 _BY_WEEKDAY = _compile("dmy", "mdy", "weekday")
 _BY_WORD = _compile(
-    "relative_month", "weekday", "relative_day", "ago", "last_n", "in_time", "deadline", "weekend", "period", "season"
+    "relative_month", "weekday", "relative_day", "ago", "last_n", "in_time", "deadline", "weekend", "new_year",
+    "period", "season",
 )
 _BY_HOLIDAY = _compile("holiday")
 
@@ -590,6 +592,10 @@ class _Parser:
     def weekend(self):
         """ "at the weekend": the week of the Saturday the tense points to."""
         return self.relative(lambda p: (format_date(_weekday_date(5, self.direction(), p), "week"), "week"))
+
+    def new_year(self):
+        """ "in the new year": optional, the coming January (this one in the first half of a year)."""
+        return self.relative(lambda p: (f"{_year_value(p.year + (p.month >= 7))}-01", "month"), optional=True)
 
     def holiday(self):
         """ "on Christmas Day", "before Easter": the day in the stated year, else the nearest by tense."""
