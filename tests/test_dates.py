@@ -46,6 +46,7 @@ ABSOLUTE = [
     ("Pupils return on 6th April.", "2023-03-31", [("2023-04-06", "day", None)]),
     ("The report is dated 2023-01-08 in the archive.", "2024-05-01", [("2023-01-08", "day", None)]),
     ("The letter is dated 08/01/2023.", "2024-05-01", [("2023-01-08", "day", None)]),
+    ("The memo is dated 12/25/2023.", "2024-05-01", [("2023-12-25", "day", None)]),
     ("Monday, 3 February 2025 was the first day.", "2025-02-10", [("2025-02-03", "day", None)]),
     ("Friday, January 19, 2024 was chosen.", "2024-02-10", [("2024-01-19", "day", None)]),
     ("The rules changed in Sept 2021.", "2024-05-01", [("2021-09", "month", None)]),

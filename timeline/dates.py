@@ -472,8 +472,12 @@ class _Parser:
         return self.found(d.isoformat(), "day", False, month=d.month, day=d.day, year=d.year)
 
     def numeric(self):
+        """ "08/01/2023" is day/month (British); "12/25/2023" can only be month/day."""
         m = self.m
-        d = date(int(m["num_y"]), int(m["num_m"]), int(m["num_d"]))
+        day, month = int(m["num_d"]), int(m["num_m"])
+        if month > 12 >= day:
+            day, month = month, day
+        d = date(int(m["num_y"]), month, day)
         return self.found(d.isoformat(), "day", False, month=d.month, day=d.day, year=d.year)
 
     def academic(self):
