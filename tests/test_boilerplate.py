@@ -70,3 +70,11 @@ def test_offsets_point_into_the_text():
     text = "Headline here\n\nThe council met on Monday."
     block = split_blocks(text)[1]
     assert text[block.start:block.end] == block.text == "The council met on Monday."
+
+
+@pytest.mark.parametrize("dateline", ["LONDON (Reuters) - ", "BIRMINGHAM, England (AP) — ", "CARDIFF – "])
+def test_a_wire_dateline_is_cut_from_the_paragraph(dateline):
+    text = f"{dateline}Marlow Council approved a new bridge on Tuesday."
+    [block] = split_blocks(text)
+    assert (block.role, block.text) == (BODY, "Marlow Council approved a new bridge on Tuesday.")
+    assert text[block.start:block.end] == block.text

@@ -40,6 +40,8 @@ _ORG_ROLE_NEXT = re.compile(r"[,\s]+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?([a-z]+)\b
 _SHORT_NAME = re.compile(r"[A-Z][A-Za-z]{1,6}")
 _ROLE_OF_ORG_AFTER = re.compile(r",[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?((?:[A-Za-z-]+[ \t]+){0,3}?)([A-Za-z-]+)"
                                 rf"(?:[ \t]+(?:of|at|for)[ \t]+(?:the[ \t]+)?({_CAP}(?:[ \t]+(?:of|for|and)?[ \t]*{_CAP})*)|(?=[ \t]*,))")
+_DESCRIPTIVE_SUFFIX = re.compile(r"(?:er|or|ant|ent|ist|ian|ee)$")  # job words: pensioner, applicant
+_PLACE_PREPOSITIONS = {"in", "at", "from", "near", "to", "of", "across", "around", "outside", "into"}
 _KIN = {"sister", "brother", "mother", "father", "daughter", "son", "husband", "wife", "widow", "partner",
         "friend", "colleague", "aunt", "uncle", "cousin", "grandmother", "grandfather", "neighbour"}
 _ROLE_NP = re.compile(r"\b(?:the|a|an|its|their)\s+(?:[a-z'’-]+\s+){0,2}?([a-z]+)\b", re.I)
@@ -80,6 +82,8 @@ def _words() -> dict:
         "synonyms": {k: set(v) for k, v in data["role_synonyms"].items()},
         "not_names": set(data["not_names"].split()),
         "not_orgs": set(data["not_organisations"].split()),
+        "post_nominals": set(data["post_nominals"].split()),
+        "org_nouns": set(data["organisation_nouns"].split()) | set(data["organisation_roles"].split()),
         "female": set(data["female_names"].split()),
         "male": set(data["male_names"].split()),
         "speech": set(rules("quotes")["speech_verbs"].split()),
@@ -134,7 +138,8 @@ class Cast:
             actor = self.actors.get(canonical) or Actor(canonical, kind)
         actor.gender = actor.gender or gender
         if actor.kind == ORGANISATION and " " in actor.name:
-            actor.roles.add(actor.name.split()[-1].lower())
+            words = [w.lower() for w in actor.name.split()]
+            actor.roles.update({words[-1]} | {w for w in words if w in _words()["org_words"]})
         self.actors[actor.name] = actor
         self._alias.setdefault(name.lower(), actor.name)
         return actor
@@ -198,6 +203,13 @@ class Cast:
                                   or _DESCRIPTOR.search(tokens[0])):
                     pos = self.text.index(tokens[0], pos) + len(tokens[0])
                     tokens = tokens[1:]
+                while len(tokens) > 1 and _bare(tokens[-1]) in w["post_nominals"]:
+                    tokens = tokens[:-1]
+                if len(tokens) == 3 and _DESCRIPTIVE_SUFFIX.search(tokens[0]) and all(t[:1].isupper() for t in tokens) \
+                        and not {t.lower() for t in tokens} & w["org_words"] \
+                        and tokens[0].lower() not in w["female"] | w["male"] | w["titles"].keys():
+                    pos = self.text.index(tokens[0], pos) + len(tokens[0])
+                    tokens = tokens[1:]  # "Pensioner Gordon Baillie", "Applicant Maya Doherty"
                 if tokens:
                     out.append((self.text.index(tokens[0], pos), tokens))
             offset += len(piece)
@@ -251,7 +263,7 @@ class Cast:
         if lower[0] in w["titles"] and len(clean) > 1:
             return self._titled_person(start, tokens, clean, lower)
         preceding = self.text[max(0, start - 20):start].split()
-        if preceding and _bare(preceding[-1]).lower() in w["org_roles"] | {"group", "firm", "company", "organisation"}:
+        if preceding and _bare(preceding[-1]).lower() in w["org_nouns"]:
             actor = self._add(phrase, ORGANISATION)
             actor.roles.add(_bare(preceding[-1]).lower())
             return [self._mention(start, tokens, actor.name)]
@@ -262,7 +274,7 @@ class Cast:
         # Capitalised role words inside the run: "Education Secretary Gillian Keegan".
         cut = max((i + 1 for i, c in enumerate(lower) if role_of(c)), default=0)
         name_tokens = clean[cut:]
-        if 2 <= len(name_tokens) <= 3 and not any(t.isupper() for t in name_tokens) and (
+        if 2 <= len(name_tokens) <= 3 and all(t[:1].isupper() and not t.isupper() for t in name_tokens) and (
                 cut or self._looks_like_person(start, end, name_tokens)):
             name_start = self.text.index(tokens[cut], start) if cut else start
             actor = self._add(" ".join(name_tokens), PERSON, self._gender_of_first_name(name_tokens[0]))
@@ -299,8 +311,7 @@ class Cast:
             word = clean[0]
             if _ACRONYM.fullmatch(word) and word not in w["not_orgs"]:
                 return True  # an acronym: NAHT, DfE
-            preceded_by_the = self.text[max(0, start - 4):start].lower() == "the "
-            return lower[0] in w["org_words"] and preceded_by_the
+            return False  # "the University": a role noun, resolved in context
         return lower[-1] in w["org_words"] or any(c in w["org_words"] for c in lower[:-1]) and "of" in lower
 
     def _looks_like_person(self, start: int, end: int, tokens: list[str]) -> bool:
@@ -316,7 +327,7 @@ class Cast:
         if apposition and any(role_of(x) for x in apposition.group(1).split()):
             return True
         nxt = after.split()[:2]
-        if nxt and any(_bare(x).lower() in w["speech"] for x in nxt):
+        if nxt and any(x.strip(",:;.").lower() in w["speech"] for x in nxt):
             return True
         first = tokens[0].lower()
         return first in w["female"] or first in w["male"]
@@ -375,6 +386,10 @@ class Cast:
         known = self._alias.get(phrase.lower()) or self._org_starting(phrase)
         if known and self.kind_of(known) == PERSON or phrase.split()[0].lower() in _words()["not_names"]:
             return None
+        if phrase.split()[0].lower() in _words()["titles"]:
+            return None  # "Mr Mirza's barrister": a person's, not an organisation's
+        if not known and " " not in phrase and not phrase.isupper():
+            return None  # "Health Secretary", "Nursing student": a field, not an organisation
         return self._add(known or phrase, ORGANISATION).name
 
     def _org_starting(self, phrase: str) -> str | None:
@@ -430,10 +445,12 @@ class Cast:
             name = self._alias.get(" ".join(clean[skip:skip + size]).lower())
             if name:
                 return self._mention(start, tokens[:skip + size], name)
-        # The first words of an organisation's name: "Southvale Water" for "Southvale Water Services Ltd".
-        if not skip and len(clean) >= 2:
+        # The first words of an organisation's name: "Southvale Water" for "Southvale Water Services Ltd",
+        # "Cambria said" for "Cambria Sea Lines" (not "in Reading" for "Reading Borough Council").
+        if not skip:
             name = self._org_prefixes().get(" ".join(clean).lower())
-            if name:
+            before = self.text[max(0, start - 8):start].split()
+            if name and (len(clean) >= 2 or not before or before[-1].lower() not in _PLACE_PREPOSITIONS):
                 return self._mention(start, tokens, name)
         return None
 
@@ -443,7 +460,7 @@ class Cast:
             for actor in self.actors.values():
                 words = actor.name.split()
                 if actor.kind == ORGANISATION:
-                    for k in range(2, len(words)):
+                    for k in range(1, len(words)):
                         found.setdefault(" ".join(words[:k]).lower(), set()).add(actor.name)
             self._prefixes = {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
         return self._prefixes
@@ -498,10 +515,10 @@ class Cast:
         back a few sentences, not across a whole archive-sized document.
         """
         recent = [name for pos, name in subjects[-_RECENT:] if pos < offset and self.kind_of(name) == PERSON]
-        for wanted in (gender, None):
-            for name in reversed(recent):
-                if self.gender_of(name) == wanted:
-                    return name
+        for name in reversed(recent):
+            if self.gender_of(name) in (gender, None):
+                self.actors[name].gender = gender  # the pronoun tells us
+                return name
         for mention in reversed(self._before(offset)):
             if self.kind_of(mention.name) == PERSON and self.gender_of(mention.name) == gender:
                 return mention.name

@@ -29,6 +29,8 @@ _DIGITS = re.compile(r"\d\d\d")
 _CREDIT_REACH = 160  # characters at the end of a line where a photo credit can sit
 _SHORT_REACH = 2000  # characters enough to count a label's words
 _PAREN_CREDIT = re.compile(r"\((?:[^()\n]{1,60}/[^()\n]{1,40}|[A-Z]{2,6}(?: [A-Z][a-z]+)?|[A-Za-z]+\s*:[^()\n]{1,60})\)\s*$")
+_WIRE_DATELINE = re.compile(r"[A-Z][A-Z.'-]{2,}(?:[ ,]{1,2}[A-Z][A-Za-z.'-]+){0,3}[ \t]*(?:\([A-Za-z .&/-]{2,30}\))?"
+                            r"[ \t]*[-–—]{1,2}[ \t]+")
 _LONGEST_LABEL = 40  # words; a longer line is prose even without a full stop
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
@@ -104,4 +106,12 @@ def split_blocks(text: str) -> list[Block]:
         # article proper starts, is the standfirst.
         if len(roles) > 2 and roles[1] == BODY and roles[2] in (CAPTION, SHORT, FURNITURE):
             roles[1] = STANDFIRST
-    return [Block(s, e, line, role) for (s, e, line), role in zip(lines, roles)]
+    return [_without_dateline(Block(s, e, line, role)) for (s, e, line), role in zip(lines, roles)]
+
+
+def _without_dateline(block: Block) -> Block:
+    """A wire dateline ("LONDON (Reuters) - ") is furniture at the start of a paragraph."""
+    m = _WIRE_DATELINE.match(block.text) if block.role == BODY else None
+    if not m:
+        return block
+    return Block(block.start + m.end(), block.end, block.text[m.end():], block.role)

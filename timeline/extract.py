@@ -72,6 +72,11 @@ def _events(document: Document, sentence: Sentence, cast: Cast, attributor: Attr
     return out
 
 
+def _joined(names: list[str]) -> str:
+    """"A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def _quote_entry(document: Document, quote: Quote, cast: Cast) -> Entry:
     published = document.source.published
     date, precision, qualifier = (format_date(published, "day"), "day", None) if published else (None, None, None)
@@ -79,7 +84,7 @@ def _quote_entry(document: Document, quote: Quote, cast: Cast) -> Entry:
         found = [m for start, end in quote.when for m in find_dates(cast.text[start:end], published) if m.value]
         if found:
             date, precision, qualifier = found[0].value, found[0].precision, found[0].qualifier
-    speaker = " and ".join(quote.speakers)
+    speaker = _joined(quote.speakers)
     actors = list(quote.speakers)
     for name in quote.speakers:
         org = cast.affiliation_of(name) if cast.kind_of(name) == PERSON else None

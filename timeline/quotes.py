@@ -16,7 +16,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from timeline.actors import ORGANISATION, PERSON, Cast, gender_of_pronoun
+from timeline.actors import ORGANISATION, PERSON, Cast, gender_of_pronoun, role_of
 from timeline.rules_data import rules, trie
 from timeline.sentences import Sentence
 
@@ -36,7 +36,8 @@ _SPOKESPERSON_OF = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\w'’&.-]*\s+){
 _SPOKESPERSON_FOR = re.compile(r"\b(?:[a-z]+\s+)?([a-z]+)\s+(?:spokes\w+|representative)\b|\b(?:spokes\w+|representative)\s+(?:for|from|at)\s+(?:the|a)\s+(?:[a-z]+\s+)?([a-z]+)\b")
 _BREAK = re.compile(r"[,.;:“”\"]")
 _DOCUMENT_NOUN = re.compile(r"\bstatement\b|\bletter\b", re.I)
-_ROLE_AT_END = re.compile(r"\bthe\s+(?:[A-Za-z’'-]+\s+){0,2}?([A-Za-z]+)\s*$", re.I)
+_ROLE_AT_END = re.compile(r"\bthe\s+(?:[A-Za-z’'-]+\s+){0,2}?([A-Za-z]+)(?:\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?\s*$",
+                          re.I)
 _ROLE_ANYWHERE = re.compile(r"\bthe\s+(?:[A-Za-z’'-]+\s+){0,2}?([A-Za-z]+)\b", re.I)
 _AND = re.compile(r"\band\b|&")
 _ATTRIBUTION_REACH = 400  # characters before a quotation searched for its attribution
@@ -163,9 +164,15 @@ class Attributor:
         """Quotations of one body paragraph with their speakers."""
         spans = find_spans(self.text, start, end)
         starts = [s.start for s in sentences]
+        span_starts = [s.start for s in spans]
         quotes: list[Quote] = []
         continuing = self.last_block_end >= 0 and self.last_quote_end >= self.last_block_end - 2
+        noted = 0
         for span in spans:
+            # Subjects of the sentences before this quotation count for its pronouns.
+            while noted < len(sentences) and sentences[noted].end <= span.start:
+                self.note_subject(sentences[noted], spans, span_starts)
+                noted += 1
             s_open = _containing(sentences, starts, span.start - 1)
             s_close = _containing(sentences, starts, max(span.start, span.end - 1))
             speakers, when = self._attribute(span, s_open, s_close, start, quotes, continuing)
@@ -179,8 +186,7 @@ class Attributor:
             for name in speakers:
                 if self.cast.kind_of(name) == PERSON:
                     self.subjects.append((span.start, name))
-        span_starts = [s.start for s in spans]
-        for sentence in sentences:
+        for sentence in sentences[noted:]:
             self.note_subject(sentence, spans, span_starts)
         self.subjects.sort()
         self.previous_voice = next((q.speakers for q in reversed(quotes) if q.speakers), []) or self._reporter(start, end)
@@ -214,8 +220,7 @@ class Attributor:
         opening = span.start - 1
         before_start = max(s_open.start, opening - _ATTRIBUTION_REACH)
         verbs = list(verb_re.finditer(self.text, before_start, opening))
-        if verbs:
-            verb = verbs[-1]
+        for verb in reversed(verbs):
             if verb.group().lower().startswith("according"):
                 stop = _clause_end(self.text, verb.end(), opening)
                 found = self.resolve(verb.end(), stop, span.start) or _named_source(self.text[verb.end():stop])
@@ -224,7 +229,8 @@ class Attributor:
             if found:
                 return found, self._when(before_start, verb, opening)
         # A continuing quotation keeps its speaker.
-        if continuing and self._opens_paragraph(block_start, opening) and self.last_speakers:
+        if continuing and self._opens_paragraph(block_start, opening) and self.last_speakers \
+                and not self._narrative_after(span, s_close.end):
             return self.last_speakers, self.last_when
         if earlier and earlier[-1].speakers:
             return earlier[-1].speakers, earlier[-1].when
@@ -244,9 +250,17 @@ class Attributor:
         found = self.resolve(before_start, opening, span.start, subject=True, possessive_pronouns=True)
         if found:
             return found, ()
-        if self.previous_voice:
+        if self.previous_voice and not self._narrative_after(span, s_close.end):
             return self.previous_voice, self.last_when
         return [], ()
+
+    def _narrative_after(self, span: Span, sentence_end: int) -> bool:
+        """True when the paragraph goes on after the quotation with a sentence of its own,
+        so the quotation is described ("Those words, painted on a banner, ..."), not continued."""
+        if not span.closed:
+            return False
+        rest = self.text[span.end + 1:self.text.find("\n", span.end) % (len(self.text) + 1)]
+        return len(_WORDS.findall(rest[:200])) >= 3 and not _vocabulary()["verb"].search(rest[:200])
 
     def _when(self, start: int, verb: re.Match[str], stop: int) -> tuple[tuple[int, int], ...]:
         """The intro before the first comma ("Speaking yesterday, ...") and the verb's own
@@ -303,11 +317,15 @@ class Attributor:
             name = self.cast.subject_before(anchor, _gender(pronoun[-1].group(1)), self.subjects)
             if name:
                 return [name]
-        role = _ROLE_AT_END.search(phrase.strip(" ,")) or _ROLE_ANYWHERE.search(phrase)
+        at_end = _ROLE_AT_END.search(_TRAILING_APPOSITIVE.sub("", phrase.rstrip()).strip(" ,"))
+        role = at_end or _ROLE_ANYWHERE.search(phrase)
         if role:
-            name = self.cast.by_role(role.group(1).lower(), anchor)
+            name = self.cast.by_role(role_of(role.group(1)) or role.group(1).lower(), anchor)
             if name:
                 return [name]
+            source = _named_source(at_end.group(0)) if subject and at_end and role_of(role.group(1)) else []
+            if source:
+                return [source[0][:1].upper() + source[0][1:]]  # "the prison governor", named nowhere
         orgs = [m.name for m in mentions if self.cast.kind_of(m.name) == ORGANISATION]
         if orgs:
             return orgs[:1]
@@ -327,9 +345,10 @@ class Attributor:
         if len(main) > 1:
             joined = [main[0]]
             for prev, cur in zip(main, main[1:]):
-                if cur.start - prev.end < 40 and _AND.search(self.text, prev.end, cur.start):
+                gap = self.text[prev.end:cur.start]
+                if len(gap) < 40 and (_AND.search(gap) or "," in gap):
                     joined.append(cur)
-            if len(joined) > 1:
+            if len(joined) > 1 and _AND.search(self.text, joined[-2].end, joined[-1].start):
                 return list(dict.fromkeys(m.name for m in joined))
         return [main[-1].name if not apposition else main[0].name]
 
