@@ -206,7 +206,7 @@ class Cast:
                 while len(tokens) > 1 and _bare(tokens[-1]) in w["post_nominals"]:
                     tokens = tokens[:-1]
                 if len(tokens) == 3 and _DESCRIPTIVE_SUFFIX.search(tokens[0]) and all(t[:1].isupper() for t in tokens) \
-                        and not {t.lower() for t in tokens} & w["org_words"] \
+                        and not {_bare(t).lower() for t in tokens} & w["org_words"] \
                         and tokens[0].lower() not in w["female"] | w["male"] | w["titles"].keys():
                     pos = self.text.index(tokens[0], pos) + len(tokens[0])
                     tokens = tokens[1:]  # "Pensioner Gordon Baillie", "Applicant Maya Doherty"

@@ -7,7 +7,7 @@ quote entry dated when it was said.
 """
 from __future__ import annotations
 
-from timeline.actors import PERSON, Cast
+from timeline.actors import ORGANISATION, PERSON, Cast
 from timeline.boilerplate import BODY, split_blocks
 from timeline.dates import find_dates
 from timeline.model import EVENT, QUOTE, Document, Entry, SourceRef
@@ -90,6 +90,8 @@ def _quote_entry(document: Document, quote: Quote, cast: Cast) -> Entry:
         org = cast.affiliation_of(name) if cast.kind_of(name) == PERSON else None
         if org:
             actors.append(org)
+    if quote.attribution:  # "Jo Lee, chief nurse at the trust, said": who the attribution ties in
+        actors += [n for n in cast.involved(*quote.attribution, []) if cast.kind_of(n) == ORGANISATION]
     a, b = citation(cast.text, quote.sentence_start, quote.sentence_end, quote.span.start - 1, quote.span.end + 1)
     sentence = cast.text[a:b]
     return Entry(

@@ -63,6 +63,7 @@ class Quote:
     sentence_start: int
     sentence_end: int
     when: tuple[tuple[int, int], ...]  # parts of the attribution that may say when it was said
+    attribution: tuple[int, ...]  # (start, end) of the attribution, () when inferred from context
     statement: bool  # a whole statement, not a term, a scare quote or a short fragment
 
 
@@ -149,6 +150,7 @@ class Attributor:
         self.intro: tuple[int, int] | None = None  # a paragraph ending "X said:"
         self.previous_voice: list[str] = []  # who spoke in the paragraph before
         self.last_when: tuple[tuple[int, int], ...] = ()
+        self.last_region: tuple[int, ...] = ()
 
     def note_subject(self, sentence: Sentence, spans: list[Span], span_starts: list[int]) -> None:
         """Remember the first person named outside quotes as the sentence's subject."""
@@ -175,14 +177,14 @@ class Attributor:
                 noted += 1
             s_open = _containing(sentences, starts, span.start - 1)
             s_close = _containing(sentences, starts, max(span.start, span.end - 1))
-            speakers, when = self._attribute(span, s_open, s_close, start, quotes, continuing)
+            speakers, when, region = self._attribute(span, s_open, s_close, start, quotes, continuing)
             raw = self.text[span.start:span.end]
             words = raw.strip().rstrip(",")
-            quotes.append(Quote(span, words, speakers, s_open.start, s_close.end, when, is_statement(raw)))
+            quotes.append(Quote(span, words, speakers, s_open.start, s_close.end, when, region, is_statement(raw)))
             continuing = False
             if speakers and quotes[-1].statement:
                 self.last_speakers = speakers
-                self.last_when = when
+                self.last_when, self.last_region = when, region
             for name in speakers:
                 if self.cast.kind_of(name) == PERSON:
                     self.subjects.append((span.start, name))
@@ -199,7 +201,8 @@ class Attributor:
         return quotes
 
     def _attribute(self, span: Span, s_open: Sentence, s_close: Sentence, block_start: int,
-                   earlier: list[Quote], continuing: bool) -> tuple[list[str], tuple[int, int] | None]:
+                   earlier: list[Quote], continuing: bool) -> tuple[list[str], tuple, tuple]:
+        """Speakers, the parts that may date the saying, and the attribution's extent."""
         verb_re = _vocabulary()["verb"]
         # After the quotation: "..., said X" / "..., X said" / "according to X".
         if span.closed and span.end + 1 < s_close.end:
@@ -210,12 +213,12 @@ class Attributor:
                 stop = _clause_end(self.text, verb.end(), s_close.end)
                 found = self.resolve(verb.end(), stop, span.start)
                 if found:
-                    return found, ((verb.start(), stop),)
+                    return found, ((verb.start(), stop),), (verb.start(), stop)
             verb = verb_re.search(self.text, lead, min(s_close.end, lead + 90))
             if verb and not _BREAK.search(self.text, lead, verb.start()):
                 found = self.resolve(lead, verb.start(), span.start)
                 if found:
-                    return found, ((lead, _clause_end(self.text, verb.end(), s_close.end)),)
+                    return found, ((lead, _clause_end(self.text, verb.end(), s_close.end)),), (lead, verb.end())
         # Before it, in the same sentence: "X said: ...", "X said the report was ...".
         opening = span.start - 1
         before_start = max(s_open.start, opening - _ATTRIBUTION_REACH)
@@ -227,32 +230,32 @@ class Attributor:
             else:
                 found = self.resolve(before_start, verb.start(), span.start, subject=True)
             if found:
-                return found, self._when(before_start, verb, opening)
+                return found, self._when(before_start, verb, opening), (before_start, verb.end())
         # A continuing quotation keeps its speaker.
         if continuing and self._opens_paragraph(block_start, opening) and self.last_speakers \
                 and not self._narrative_after(span, s_close.end):
-            return self.last_speakers, self.last_when
+            return self.last_speakers, self.last_when, self.last_region
         if earlier and earlier[-1].speakers:
-            return earlier[-1].speakers, earlier[-1].when
+            return earlier[-1].speakers, earlier[-1].when, earlier[-1].attribution
         if self.intro and self._opens_paragraph(block_start, opening):
             intro_start, intro_end = self.intro
             verbs = list(verb_re.finditer(self.text, intro_start, intro_end))
             found = self.resolve(intro_start, verbs[-1].start(), span.start, subject=True) if verbs else []
             self.intro = None
             if found:
-                return found, self._when(intro_start, verbs[-1], intro_end)
+                return found, self._when(intro_start, verbs[-1], intro_end), (intro_start, verbs[-1].end())
         # "Claims by the chief inspector that ...", "Among her concerns were ...".
         by = _BY.search(self.text, before_start, opening)
         if by:
             found = self.resolve(by.end(), _clause_end(self.text, by.end(), opening), span.start)
             if found:
-                return found, ()
+                return found, (), ()
         found = self.resolve(before_start, opening, span.start, subject=True, possessive_pronouns=True)
         if found:
-            return found, ()
+            return found, (), ()
         if self.previous_voice and not self._narrative_after(span, s_close.end):
-            return self.previous_voice, self.last_when
-        return [], ()
+            return self.previous_voice, self.last_when, self.last_region
+        return [], (), ()
 
     def _narrative_after(self, span: Span, sentence_end: int) -> bool:
         """True when the paragraph goes on after the quotation with a sentence of its own,
