@@ -7,15 +7,14 @@ on the set of atoms, never on their order or on how documents are grouped, and a
 merged entry keeps its atoms (``MergedEntry.members``) so that ``combine`` can be
 used as an associative map-reduce step.
 
-Candidates are found through indexes (events by period and a prefix of their
-words, see ``_prefix``; quotes by speaker and words), never by comparing all
-pairs, so a stream of documents merges in near-linear time.
+Candidates are found through an index (events by date and word, quotes by
+speaker and word; see ``_probe_count``), never by comparing all pairs, so a
+stream of documents merges in near-linear time.
 """
 from __future__ import annotations
 
 import math
 import re
-import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -142,26 +141,31 @@ def _unique(entries: list[Entry]) -> Iterator[Entry]:
 # --- the relation ----------------------------------------------------------
 
 
-@cache
-def _token_order(token: str) -> tuple[int, str]:
-    """A fixed pseudo-random order of words, so that prefixes hold rare and common words alike."""
-    return zlib.crc32(token.encode()), token
-
-
-def _prefix(words: frozenset[str], threshold: Fraction) -> list[str]:
-    """Words two sets with Jaccard >= threshold must share one of (prefix filtering)."""
-    ordered = sorted(words, key=_token_order)
-    return ordered[: len(ordered) - math.ceil(threshold * len(ordered)) + 1]
-
-
 def _similar(a: frozenset[str], b: frozenset[str], threshold: Fraction) -> bool:
-    return bool(a and b) and len(a & b) >= threshold * len(a | b)
+    """Jaccard similarity at least ``threshold`` (in whole numbers, no float rounding)."""
+    return bool(a and b) and len(a & b) * threshold.denominator >= threshold.numerator * len(a | b)
+
+
+def _probe_count(size: int, threshold: Fraction) -> int:
+    """How many of a set's words to look up so that any set this similar holds one.
+
+    A set Y with Jaccard(X, Y) >= t shares at least ceil(t|X|) words with X, so any
+    |X| - ceil(t|X|) + 1 words of X include one of Y's (prefix filtering).
+    """
+    return size - math.ceil(threshold * size) + 1
+
+
+@cache
+def _span(value: str) -> tuple:
+    return bounds(value)
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
+    """Equal dates, or one period holding the other; an undated entry only with another."""
     if a is None or b is None:
         return a == b
-    return contains(a, b) or contains(b, a)
+    (a0, a1), (b0, b1) = _span(a), _span(b)
+    return (a0 <= b0 and b1 <= a1) or (b0 <= a0 and a1 <= b1)
 
 
 @cache
@@ -226,48 +230,15 @@ def _linked(a: _Atom, b: _Atom) -> bool:
     return _similar(a.words, b.words, QUOTE_SAME)
 
 
-def _event_keys(atom: _Atom) -> tuple[set[tuple], set[tuple]]:
-    """Index keys an event probes and is stored under; two linked events always meet.
-
-    Linked with compatible dates: a prefix word, and one date holds the other.
-    Restated with any dates: a prefix word, and sizes within the Jaccard bound.
-    """
-    if not atom.words:
-        return set(), set()
-    date, size = atom.entry.date, len(atom.words)
-    same = _prefix(atom.words, EVENT_SAME)
-    restated = _prefix(atom.words, EVENT_RESTATED)
-    low, high = math.ceil(EVENT_RESTATED * size), math.floor(size / EVENT_RESTATED)
-    probes = {("same", p, w) for p in _related_periods(date) for w in same}
-    probes |= {("restated", n, w) for n in range(low, high + 1) for w in restated}
-    keys = {("same", date, w) for w in same} | {("restated", size, w) for w in restated}
-    return probes, keys
-
-
-def _quote_keys(atom: _Atom) -> tuple[set[tuple], set[tuple]]:
-    """Index keys a quote probes and is stored under; two linked quotes always meet.
-
-    A wording held in another shares its first word (in ``_token_order``) with it;
-    near-identical wordings share a prefix word. Keys are per speaker.
-    """
-    if not atom.words:
-        return set(), set()
-    speaker = _speaker_key(atom.entry)
-    first = min(atom.words, key=_token_order)
-    probes = {("all", speaker, w) for w in _prefix(atom.words, QUOTE_SAME)}
-    probes |= {("first", speaker, w) for w in atom.words}
-    keys = {("all", speaker, w) for w in atom.words} | {("first", speaker, first)}
-    return probes, keys
-
-
 class _Clusters:
-    """Atoms, their indexes and a union-find over them."""
+    """Atoms, a union-find over them, and an index from words to the atoms holding them."""
 
     def __init__(self) -> None:
         self.atoms: list[_Atom] = []
         self.parent: list[int] = []
         self.by_duplicate: dict[tuple, int] = {}
         self.index: dict[tuple, list[int]] = defaultdict(list)
+        self.seen: dict[str, int] = defaultdict(int)  # atoms holding each word so far
 
     def add(self, entry: Entry) -> None:
         atom = _Atom(entry, frozenset(r.id for r in entry.sources), content_words(entry.text), plain(entry.text))
@@ -282,13 +253,56 @@ class _Clusters:
         self.atoms.append(atom)
         self.parent.append(number)
         self.by_duplicate[duplicate] = number
-        probes, keys = (_event_keys if entry.kind == EVENT else _quote_keys)(atom)
+        if not atom.words:
+            return
+        probes, keys = (self._event_keys if entry.kind == EVENT else self._quote_keys)(atom)
+        checked: set[int] = set()
         for key in probes:
             for other in self.index.get(key, ()):
-                if self._find(other) != self._find(number) and _linked(atom, self.atoms[other]):
-                    self.parent[self._find(other)] = self._find(number)
+                if other not in checked and self._find(other) != self._find(number):
+                    checked.add(other)
+                    if _linked(atom, self.atoms[other]):
+                        self.parent[self._find(other)] = self._find(number)
         for key in keys:
             self.index[key].append(number)
+        for word in atom.words:
+            self.seen[word] += 1
+
+    def _rarest(self, words: frozenset[str], count: int) -> list[str]:
+        """The ``count`` words held by the fewest atoms so far: the cheapest to look up.
+
+        Which words are looked up changes only the work done, never the result:
+        every word of an atom is indexed, and any ``_probe_count`` words suffice.
+        """
+        return sorted(words, key=lambda w: (self.seen[w], w))[:count]
+
+    def _event_keys(self, atom: _Atom) -> tuple[set[tuple], set[tuple]]:
+        """Index keys an event looks up and is stored under; two linked events always meet.
+
+        Same claim: a shared word, under a date and a compatible one. Restated with
+        any dates: a shared word, under sizes within the Jaccard bound.
+        """
+        date, size = atom.entry.date, len(atom.words)
+        same = self._rarest(atom.words, _probe_count(size, EVENT_SAME))
+        restated = self._rarest(atom.words, _probe_count(size, EVENT_RESTATED))
+        sizes = range(math.ceil(EVENT_RESTATED * size), math.floor(size / EVENT_RESTATED) + 1)
+        probes = {("same", d, w) for d in _related_periods(date) for w in same}
+        probes |= {("restated", n, w) for n in sizes for w in restated}
+        keys = {("same", date, w) for w in atom.words} | {("restated", size, w) for w in atom.words}
+        return probes, keys
+
+    def _quote_keys(self, atom: _Atom) -> tuple[set[tuple], set[tuple]]:
+        """Index keys a quote looks up and is stored under; two linked quotes always meet.
+
+        Per speaker: a wording held in another shares every word with it, so one
+        word of each is enough ("one" holds a single word of each atom); near-
+        identical wordings share one of ``_probe_count`` words.
+        """
+        speaker = _speaker_key(atom.entry)
+        probes = {("all", speaker, w) for w in self._rarest(atom.words, _probe_count(len(atom.words), QUOTE_SAME))}
+        probes |= {("one", speaker, w) for w in atom.words}
+        keys = {("all", speaker, w) for w in atom.words} | {("one", speaker, self._rarest(atom.words, 1)[0])}
+        return probes, keys
 
     def _find(self, number: int) -> int:
         while self.parent[number] != number:
