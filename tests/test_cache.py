@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 from pathlib import Path
 
@@ -100,6 +101,17 @@ def test_only_the_most_recent_builds_are_kept(tmp_path, cache_dir, extractions, 
     for path in paths:
         build(str(path))
     assert len(list(cache_dir.rglob("builds/*"))) == 2
+
+
+def test_only_the_most_recent_versions_are_kept_and_nothing_else_is_touched(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache_module, "VERSIONS_KEPT", 2)
+    older = [tmp_path / f"{n:024x}" for n in range(3)]
+    for age, folder in enumerate(older, 1):
+        folder.mkdir()
+        os.utime(folder, (1_000_000 * age, 1_000_000 * age))
+    (tmp_path / "notes").mkdir()
+    root = EntryCache.open(tmp_path).root
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([root.name, older[2].name, "notes"])
 
 
 def test_a_corrupt_entry_is_ignored_and_recomputed(tmp_path, cache_dir, extractions):

@@ -19,6 +19,8 @@ import functools
 import hashlib
 import os
 import pickle
+import re
+import shutil
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -29,6 +31,8 @@ from timeline.resources import RULES_DIR, actors_file
 
 ENV_DIR = "TIMELINE_CACHE_DIR"
 BUILDS_KEPT = 8
+VERSIONS_KEPT = 4
+_VERSION_DIR = re.compile(r"[0-9a-f]{24}")  # only directories named like ours are ever removed
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -70,7 +74,17 @@ class EntryCache:
 
     @classmethod
     def open(cls, base: Path | None = None) -> EntryCache:
-        return cls((base or default_dir()) / fingerprint()[:24])
+        """The cache of this code; caches of other versions beyond the ``VERSIONS_KEPT`` most recent are removed."""
+        base = base or default_dir()
+        root = base / fingerprint()[:24]
+        with contextlib.suppress(OSError):
+            root.mkdir(parents=True, exist_ok=True)
+            os.utime(root)
+            ours = (p for p in base.iterdir() if _VERSION_DIR.fullmatch(p.name) and p.is_dir())
+            versions = sorted(ours, key=lambda p: p.stat().st_mtime, reverse=True)
+            for old in versions[VERSIONS_KEPT:]:
+                shutil.rmtree(old, ignore_errors=True)
+        return cls(root)
 
     @staticmethod
     def key(document: Document) -> str:
