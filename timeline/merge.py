@@ -1,7 +1,7 @@
 """Merging entries: duplicates within a document, and the same claim across documents.
 
 Every extracted entry (an *atom*) comes from one source. Two atoms from different
-sources are linked when they state the same claim (``_linked``); merged entries
+sources are linked when they state the same claim (``_RELATIONS``); merged entries
 are the connected components of that relation. The result therefore depends only
 on the set of atoms, never on their order or on how documents are grouped, and a
 merged entry keeps its atoms (``MergedEntry.members``) so that ``combine`` can be
@@ -13,16 +13,16 @@ stream of documents merges in near-linear time.
 """
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import timedelta
 from fractions import Fraction
 from functools import cache
 
-from timeline.model import EVENT, Conflict, Entry, SourceRef
+from timeline.model import EVENT, QUOTE, Conflict, Entry, SourceRef
 from timeline.periods import PRECISION_RANK, bounds, contains, format_date, precision_of
 from timeline.rules_data import phrase_pattern, rules
 
@@ -176,22 +176,6 @@ def _containers(value: str) -> frozenset[str]:
     return frozenset(c for c in coarser if contains(c, value))
 
 
-@cache
-def _held(value: str) -> frozenset[str]:
-    """The finer ISO dates whose period lies within this one."""
-    first, last = bounds(value)
-    days = (first + timedelta(days=n) for n in range((last - first).days + 1))
-    finer = {format_date(d, precision) for d in days for precision in ("day", "week", "month")} - {value}
-    return frozenset(f for f in finer if contains(value, f))
-
-
-def _related_periods(value: str | None) -> frozenset[str | None]:
-    """Every date compatible with this one (None only with None)."""
-    if value is None:
-        return frozenset({None})
-    return _containers(value) | _held(value) | {value}
-
-
 @dataclass
 class _Atom:
     entry: Entry
@@ -213,31 +197,52 @@ def _atom_rank(entry: Entry) -> tuple:
     )
 
 
-def _linked(a: _Atom, b: _Atom) -> bool:
-    """Whether two atoms from different sources state the same claim."""
-    x, y = a.entry, b.entry
-    if a.sources & b.sources or x.kind != y.kind:
-        return False
-    if x.kind == EVENT:
-        if _compatible(x.date, y.date) and _similar(a.words, b.words, EVENT_SAME):
-            return True
-        return _similar(a.words, b.words, EVENT_RESTATED)
-    if _speaker_key(x) != _speaker_key(y):
-        return False
+def _same_event(a: _Atom, b: _Atom) -> bool:
+    """Events telling one claim: compatible dates and largely the same words."""
+    return _compatible(a.entry.date, b.entry.date) and _similar(a.words, b.words, EVENT_SAME)
+
+
+def _restated_event(a: _Atom, b: _Atom) -> bool:
+    """Events in nearly the same words, whatever their dates (then their dates conflict)."""
+    return _similar(a.words, b.words, EVENT_RESTATED)
+
+
+def _same_quote(a: _Atom, b: _Atom) -> bool:
+    """Quotes by one speaker (the index keys hold it) where one wording holds the other, or nearly."""
     short, long = sorted((a, b), key=lambda t: len(t.plain))
     if short.words <= long.words and f" {short.plain} " in f" {long.plain} ":
         return True
     return _similar(a.words, b.words, QUOTE_SAME)
 
 
+# Two atoms from different sources are linked when one of their kind's relations holds.
+_RELATIONS = {EVENT: (_same_event, _restated_event), QUOTE: (_same_quote,)}
+
+
+def _content(atom: _Atom, relation) -> tuple:
+    """What a relation reads of an atom: atoms alike in it are linked to the same atoms."""
+    if relation is _same_event:
+        return relation, atom.words, atom.entry.date
+    if relation is _restated_event:
+        return relation, atom.words
+    return relation, _speaker_key(atom.entry), atom.plain
+
+
 class _Clusters:
-    """Atoms, a union-find over them, and an index from words to the atoms holding them."""
+    """Atoms, a union-find over them, and an index from words to the atoms holding them.
+
+    Atoms alike in what a relation reads (``_content``) form a group; once a group
+    holds atoms of two sources it is connected, and a newcomer of one source joins
+    it without being compared or indexed again: a claim repeated by a thousand
+    articles costs one comparison each.
+    """
 
     def __init__(self) -> None:
         self.atoms: list[_Atom] = []
         self.parent: list[int] = []
         self.by_duplicate: dict[tuple, int] = {}
         self.index: dict[tuple, list[int]] = defaultdict(list)
+        self.groups: dict[tuple, tuple[int, set[str]]] = {}  # content -> (first atom, up to two sources)
         self.seen: dict[str, int] = defaultdict(int)  # atoms holding each word so far
 
     def add(self, entry: Entry) -> None:
@@ -255,18 +260,34 @@ class _Clusters:
         self.by_duplicate[duplicate] = number
         if not atom.words:
             return
-        probes, keys = (self._event_keys if entry.kind == EVENT else self._quote_keys)(atom)
+        for relation in _RELATIONS[entry.kind]:
+            self._link(number, relation)
+        for word in atom.words:
+            self.seen[word] += 1
+
+    def _link(self, number: int, relation) -> None:
+        """Join the atom to every atom the relation links it to, then index it."""
+        atom = self.atoms[number]
+        single = len(atom.sources) == 1
+        content = _content(atom, relation)
+        group = self.groups.get(content)
+        if group and single and len(group[1]) > 1:
+            self._union(number, group[0])
+            return
+        probes, keys = self._keys(atom, relation)
         checked: set[int] = set()
         for key in probes:
             for other in self.index.get(key, ()):
                 if other not in checked and self._find(other) != self._find(number):
                     checked.add(other)
-                    if _linked(atom, self.atoms[other]):
-                        self.parent[self._find(other)] = self._find(number)
+                    if not atom.sources & self.atoms[other].sources and relation(atom, self.atoms[other]):
+                        self._union(number, other)
         for key in keys:
             self.index[key].append(number)
-        for word in atom.words:
-            self.seen[word] += 1
+        if not group:
+            group = self.groups[content] = (number, set())
+        if single and len(group[1]) < 2:
+            group[1].update(atom.sources)
 
     def _rarest(self, words: frozenset[str], count: int) -> list[str]:
         """The ``count`` words held by the fewest atoms so far: the cheapest to look up.
@@ -276,33 +297,35 @@ class _Clusters:
         """
         return sorted(words, key=lambda w: (self.seen[w], w))[:count]
 
-    def _event_keys(self, atom: _Atom) -> tuple[set[tuple], set[tuple]]:
-        """Index keys an event looks up and is stored under; two linked events always meet.
+    def _keys(self, atom: _Atom, relation) -> tuple[set[tuple], set[tuple]]:
+        """Index keys an atom looks up and is stored under; two related atoms always meet.
 
-        Same claim: a shared word, under a date and a compatible one. Restated with
-        any dates: a shared word, under sizes within the Jaccard bound.
+        Same event: a shared word, under the dates holding the atom's ("own") or
+        held by it ("in"). Restated event: a shared word, under sizes within the
+        Jaccard bound. Quote, per speaker: a wording held in another shares all its
+        words, so one word of each suffices ("one"); near-identical ones share one
+        of ``_probe_count`` words ("all").
         """
-        date, size = atom.entry.date, len(atom.words)
-        same = self._rarest(atom.words, _probe_count(size, EVENT_SAME))
-        restated = self._rarest(atom.words, _probe_count(size, EVENT_RESTATED))
-        sizes = range(math.ceil(EVENT_RESTATED * size), math.floor(size / EVENT_RESTATED) + 1)
-        probes = {("same", d, w) for d in _related_periods(date) for w in same}
-        probes |= {("restated", n, w) for n in sizes for w in restated}
-        keys = {("same", date, w) for w in atom.words} | {("restated", size, w) for w in atom.words}
-        return probes, keys
-
-    def _quote_keys(self, atom: _Atom) -> tuple[set[tuple], set[tuple]]:
-        """Index keys a quote looks up and is stored under; two linked quotes always meet.
-
-        Per speaker: a wording held in another shares every word with it, so one
-        word of each is enough ("one" holds a single word of each atom); near-
-        identical wordings share one of ``_probe_count`` words.
-        """
+        words, size = atom.words, len(atom.words)
+        if relation is _same_event:
+            date = atom.entry.date
+            probed = self._rarest(words, _probe_count(size, EVENT_SAME))
+            around = _containers(date) if date else frozenset()
+            probes = {("own", d, w) for d in around | {date} for w in probed} | {("in", date, w) for w in probed}
+            keys = {("own", date, w) for w in words} | {("in", d, w) for d in around for w in words}
+            return probes, keys
+        if relation is _restated_event:
+            sizes = range(math.ceil(EVENT_RESTATED * size), math.floor(size / EVENT_RESTATED) + 1)
+            probed = self._rarest(words, _probe_count(size, EVENT_RESTATED))
+            return {("restated", n, w) for n in sizes for w in probed}, {("restated", size, w) for w in words}
         speaker = _speaker_key(atom.entry)
-        probes = {("all", speaker, w) for w in self._rarest(atom.words, _probe_count(len(atom.words), QUOTE_SAME))}
-        probes |= {("one", speaker, w) for w in atom.words}
-        keys = {("all", speaker, w) for w in atom.words} | {("one", speaker, self._rarest(atom.words, 1)[0])}
+        probed = self._rarest(words, _probe_count(size, QUOTE_SAME))
+        probes = {("all", speaker, w) for w in probed} | {("one", speaker, w) for w in words}
+        keys = {("all", speaker, w) for w in words} | {("one", speaker, self._rarest(words, 1)[0])}
         return probes, keys
+
+    def _union(self, a: int, b: int) -> None:
+        self.parent[self._find(b)] = self._find(a)
 
     def _find(self, number: int) -> int:
         while self.parent[number] != number:
@@ -331,15 +354,16 @@ def _entry_rank(entry: Entry) -> tuple:
             entry.speaker or "", entry.date or "")
 
 
-def _date_rank(value: str) -> tuple:
-    return PRECISION_RANK[precision_of(value)], -bounds(value)[0].toordinal(), value
+@cache
+def _date_order(value: str) -> tuple[int, int]:
+    return PRECISION_RANK[precision_of(value)], bounds(value)[0].toordinal()
 
 
 def _date_groups(atoms: list[Entry]) -> list[tuple[str | None, list[Entry]]]:
     """The atoms grouped by the date they agree on, best-supported first.
 
-    A group's date is a most precise date among the remaining atoms; it takes
-    the atoms of that date and of the coarser dates holding it. Support counts
+    A group's date is a most precise date among the atoms; it takes the atoms of
+    that date and of the coarser dates holding it (not yet taken). Support counts
     distinct sources; ties go to the more precise, then the earlier date.
     Undated atoms join the first group.
     """
@@ -351,15 +375,24 @@ def _date_groups(atoms: list[Entry]) -> list[tuple[str | None, list[Entry]]]:
     def agreeing(value: str) -> list[str]:
         return [value, *(c for c in _containers(value) if c in by_date)]
 
-    def support(value: str) -> tuple:
+    def priority(value: str) -> tuple:
         ids = {r.id for d in agreeing(value) for a in by_date[d] for r in a.sources}
-        return len(ids), _date_rank(value)
+        precision, start = _date_order(value)
+        return -len(ids), -precision, start, value
 
+    # Taking a date takes its coarser dates: supports only fall, so a stale
+    # priority popped from the heap is refreshed and pushed back.
+    coarse = {c for d in by_date for c in _containers(d)}
+    heap = [priority(d) for d in by_date if d not in coarse]
+    heapq.heapify(heap)
     groups: list[tuple[str | None, list[Entry]]] = []
-    while by_date:
-        coarse = {c for d in by_date for c in _containers(d)}
-        best = max((d for d in by_date if d not in coarse), key=support)
-        groups.append((best, [a for d in agreeing(best) for a in by_date.pop(d)]))
+    while heap:
+        top = heapq.heappop(heap)
+        current = priority(top[-1])
+        if current != top:
+            heapq.heappush(heap, current)
+            continue
+        groups.append((top[-1], [a for d in agreeing(top[-1]) for a in by_date.pop(d)]))
     undated = [a for a in atoms if a.date is None]
     if not groups:
         return [(None, undated)]
