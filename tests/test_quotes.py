@@ -108,3 +108,26 @@ def test_the_quote_cites_its_sentence():
     [quote] = [e for e in extract(text) if e.kind == "quote"]
     assert quote.sources[0].sentence == "Tom Reed said: “Our members will start work in May.”"
     assert date(2024, 3, 15).isoformat() == quote.date
+
+
+def test_an_unnamed_person_is_the_speaker_as_the_text_describes_them():
+    text = LEDE + "Parents gathered at the gates.\n\nOne father, whose son is in year 4, said: “Nobody asked us what we wanted for the town.”"
+    assert quotes(extract(text))[0][0] == "One father"
+
+
+def test_a_speaker_introduced_earlier_in_the_paragraph():
+    text = (LEDE + "Council leader Jane Hart spoke first.\n\n"
+            "A Marlow Council spokeswoman said the plan would be reviewed. “We will listen to every resident before we decide.”")
+    assert quotes(extract(text))[0][0] == "Marlow Council"
+
+
+def test_in_a_statement_is_how_someone_spoke_not_who():
+    text = (LEDE + "Jane Hart, the council leader, described the vote as “historic”.\n\n"
+            "In a statement, she said: “This bridge has been promised to the town for twenty years.”")
+    assert quotes(extract(text)) == [("Jane Hart", "This bridge has been promised to the town for twenty years.")]
+
+
+def test_a_quotation_described_by_the_narrative_is_not_given_to_the_last_speaker():
+    text = (LEDE + "Tom Reed said: “We were promised this bridge would protect us from floods.”\n\n"
+            "“Build it now.” Those words, painted on a banner by the river, summed up the mood in the town.")
+    assert [s for s, _ in quotes(extract(text))] == ["Tom Reed"]

@@ -40,6 +40,11 @@ _ROLE_AT_END = re.compile(r"\bthe\s+(?:[A-Za-z’'-]+\s+){0,2}?([A-Za-z]+)(?:\s+
                           re.I)
 _ROLE_ANYWHERE = re.compile(r"\bthe\s+(?:[A-Za-z’'-]+\s+){0,2}?([A-Za-z]+)\b", re.I)
 _AND = re.compile(r"\band\b|&")
+# "One mother", "a former colleague", "a union leader" right before the verb.
+_UNNAMED_PERSON = re.compile(r"(?:^|[,;]\s*|\b(?:as|while|and|but)\s+)((?:one|a|an|another)\s+(?:[a-z'’-]+\s+){0,2}?([a-z]+))$",
+                             re.I)
+_MEDIUM = re.compile(r"\b(?:in|on|via|through)\s+(?:a|an|the|her|his|its|their)\s+(?:\w+\s+)?(?:statement|letter)\b", re.I)
+_SUBJECT_REACH = 60  # characters between an organisation and its speech verb
 _ATTRIBUTION_REACH = 400  # characters before a quotation searched for its attribution
 _GROUP_SUBJECT = re.compile(r"(?:^|[,;]\s*)(?:the\s+)?([A-Za-z]+(?:\s+[a-z]+)?s)\s+(?:have\s+|had\s+)?$", re.I)
 
@@ -253,6 +258,9 @@ class Attributor:
         found = self.resolve(before_start, opening, span.start, subject=True, possessive_pronouns=True)
         if found:
             return found, (), ()
+        reporter = self._reporter(block_start, opening, people_only=False)
+        if reporter:  # "A spokesperson said the report would be read. “We welcome ...”"
+            return reporter, (), ()
         if self.previous_voice and not self._narrative_after(span, s_close.end):
             return self.previous_voice, self.last_when, self.last_region
         return [], (), ()
@@ -278,12 +286,13 @@ class Attributor:
         """True when the quote mark at ``opening`` is the first thing in its paragraph."""
         return opening - block_start < 8 and not self.text[block_start:opening].strip()
 
-    def _reporter(self, start: int, end: int) -> list[str]:
-        """The subject of a speech verb in a paragraph without quotations ("Connor said today that ...")."""
+    def _reporter(self, start: int, end: int, people_only: bool = True) -> list[str]:
+        """The subject of a speech verb in [start, end) ("Connor said today that ...")."""
         verb = _vocabulary()["verb"].search(self.text, start, end)
         if not verb:
             return []
-        return [n for n in self.resolve(start, verb.start(), verb.start(), subject=True) if self.cast.kind_of(n) == PERSON]
+        found = self.resolve(start, verb.start(), verb.start(), subject=True)
+        return [n for n in found if self.cast.kind_of(n) == PERSON] if people_only else found
 
     def resolve(self, start: int, end: int, anchor: int, subject: bool = False,
                 possessive_pronouns: bool = False) -> list[str]:
@@ -293,7 +302,8 @@ class Attributor:
         phrase = self.text[start:end]
         vocab = _vocabulary()
         mentions = [m for m in self.cast.within(start, end) if not m.possessive]
-        if vocab["spokes"].search(phrase):
+        # "In a statement, she said": the statement is how she spoke, not who.
+        if vocab["spokes"].search(_MEDIUM.sub("", phrase)):
             if _DOCUMENT_NOUN.search(phrase):
                 people = self._people(mentions, start, end)
                 if people:
@@ -320,7 +330,12 @@ class Attributor:
             name = self.cast.subject_before(anchor, _gender(pronoun[-1].group(1)), self.subjects)
             if name:
                 return [name]
-        at_end = _ROLE_AT_END.search(_TRAILING_APPOSITIVE.sub("", phrase.rstrip()).strip(" ,"))
+        core = _TRAILING_APPOSITIVE.sub("", phrase.rstrip()).strip(" ,")
+        unnamed = _UNNAMED_PERSON.search(core) if subject else None
+        if unnamed and role_of(unnamed.group(2)):
+            words = unnamed.group(1)
+            return [words[:1].upper() + words[1:]]  # "One mother", "a union leader": named nowhere
+        at_end = _ROLE_AT_END.search(core)
         role = at_end or _ROLE_ANYWHERE.search(phrase)
         if role:
             name = self.cast.by_role(role_of(role.group(1)) or role.group(1).lower(), anchor)
@@ -329,9 +344,10 @@ class Attributor:
             source = _named_source(at_end.group(0)) if subject and at_end and role_of(role.group(1)) else []
             if source:
                 return [source[0][:1].upper() + source[0][1:]]  # "the prison governor", named nowhere
-        orgs = [m.name for m in mentions if self.cast.kind_of(m.name) == ORGANISATION]
+        # An organisation as the subject: close to the verb, not in an earlier clause.
+        orgs = [m.name for m in mentions if self.cast.kind_of(m.name) == ORGANISATION and end - m.end < _SUBJECT_REACH]
         if orgs:
-            return orgs[:1]
+            return orgs[-1:]
         group = _GROUP_SUBJECT.search(phrase) if subject else None
         return [group.group(1)[:1].upper() + group.group(1)[1:]] if group else []
 
