@@ -216,6 +216,14 @@ def test_a_merged_result_merges_again_to_itself():
     assert combine(merged, merged) == merged
 
 
+def test_an_entry_given_with_several_sources_counts_as_one_per_source():
+    told = "Greenfield Academy was inspected on 8 March 2022."
+    twice = Entry(EVENT, told, "2022-03-08", "day", sources=[SourceRef("s1", told), SourceRef("s3", told)])
+    [merged] = combine([twice], [event("s2", told, "2022-03-09")])
+    assert (merged.date, ids(merged), merged.conflicts) == ("2022-03-08", ["s1", "s2", "s3"],
+                                                            [Conflict("2022-03-09", ("s2",))])
+
+
 # --- order and grouping never change the result ---------------------------
 
 CLAIMS = [

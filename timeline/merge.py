@@ -18,7 +18,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from functools import cache
 
@@ -185,7 +185,15 @@ class _Atom:
 
 
 def _atoms(entry: Entry) -> tuple[Entry, ...]:
-    return entry.members if isinstance(entry, MergedEntry) else (entry,)
+    """The single-source entries an entry stands for."""
+    if isinstance(entry, MergedEntry):
+        return entry.members
+    by_source: dict[str, list[SourceRef]] = defaultdict(list)
+    for ref in entry.sources:
+        by_source[ref.id].append(ref)
+    if len(by_source) < 2:
+        return (entry,)
+    return tuple(replace(entry, sources=refs) for refs in by_source.values())
 
 
 def _atom_rank(entry: Entry) -> tuple:
@@ -231,10 +239,11 @@ def _content(atom: _Atom, relation) -> tuple:
 class _Clusters:
     """Atoms, a union-find over them, and an index from words to the atoms holding them.
 
-    Atoms alike in what a relation reads (``_content``) form a group; once a group
-    holds atoms of two sources it is connected, and a newcomer of one source joins
-    it without being compared or indexed again: a claim repeated by a thousand
-    articles costs one comparison each.
+    Atoms (each of one source) alike in what a relation reads (``_content``) form
+    a group. Once a group holds atoms of two sources it is connected, and anything
+    linked to a newcomer is linked to one of them: the newcomer joins the group
+    without being compared or indexed, so a claim repeated by a thousand articles
+    costs little.
     """
 
     def __init__(self) -> None:
@@ -242,7 +251,7 @@ class _Clusters:
         self.parent: list[int] = []
         self.by_duplicate: dict[tuple, int] = {}
         self.index: dict[tuple, list[int]] = defaultdict(list)
-        self.groups: dict[tuple, tuple[int, set[str]]] = {}  # content -> (first atom, up to two sources)
+        self.groups: dict[tuple, tuple[int, set[str]]] = {}  # content -> (first atom, its first two sources)
         self.seen: dict[str, int] = defaultdict(int)  # atoms holding each word so far
 
     def add(self, entry: Entry) -> None:
@@ -270,8 +279,8 @@ class _Clusters:
         atom = self.atoms[number]
         single = len(atom.sources) == 1
         content = _content(atom, relation)
-        group = self.groups.get(content)
-        if group and single and len(group[1]) > 1:
+        group = self.groups.get(content) if single else None
+        if group and len(group[1]) > 1:
             self._union(number, group[0])
             return
         probes, keys = self._keys(atom, relation)
@@ -284,10 +293,10 @@ class _Clusters:
                         self._union(number, other)
         for key in keys:
             self.index[key].append(number)
-        if not group:
-            group = self.groups[content] = (number, set())
-        if single and len(group[1]) < 2:
-            group[1].update(atom.sources)
+        if single:
+            sources = self.groups.setdefault(content, (number, set()))[1]
+            if len(sources) < 2:
+                sources.update(atom.sources)
 
     def _rarest(self, words: frozenset[str], count: int) -> list[str]:
         """The ``count`` words held by the fewest atoms so far: the cheapest to look up.
