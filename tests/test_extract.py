@@ -52,3 +52,15 @@ def test_actors_of_an_event_include_roles_and_pronouns():
 def test_entries_carry_their_source_and_the_rule_that_made_them():
     [entry] = extract("Marlow Council approved the bridge on 4 March.", published=date(2024, 3, 15))
     assert (entry.sources[0].id, entry.rule) == ("s1", "date")
+
+
+def test_counts_from_another_event_and_durations_are_not_dates():
+    text = ("Marlow Council approved the bridge on 4 March.\n\n"
+            "Work began two weeks after the vote. Residents had campaigned for more than a year.")
+    assert [e.date for e in extract(text)] == ["2024-03-04"]
+
+
+def test_of_that_year_takes_the_year_the_text_last_named():
+    text = ("Marlow Council approved the bridge on 4 March.\n\n"
+            "The first bridge closed in 2019. It was demolished in December of that year.")
+    assert [e.date for e in extract(text)] == ["2024-03-04", "2019", "2019-12"]

@@ -322,7 +322,7 @@ def _month_year(month: int, direction: str, published: date) -> int:
         return past
     if direction == FUTURE:
         return future
-    return past if (published.month - month) % 12 <= (month - published.month) % 12 else future
+    return past if (published.month - month) % 12 < (month - published.month) % 12 else future  # a tie looks ahead
 
 
 def _nearest_day(month: int, day: int, direction: str, published: date, weekday: int | None) -> date | None:

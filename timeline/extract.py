@@ -7,9 +7,12 @@ quote entry dated when it was said.
 """
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from timeline.actors import ORGANISATION, PERSON, Cast
 from timeline.boilerplate import BODY, split_blocks
-from timeline.dates import find_dates
+from timeline.dates import DateMention, find_dates
 from timeline.model import EVENT, QUOTE, Document, Entry, SourceRef
 from timeline.periods import format_date
 from timeline.quotes import Attributor, Quote
@@ -24,6 +27,7 @@ def extract_document(document: Document, registry: ActorRegistry | None = None) 
     cast = Cast(text, registry)
     attributor = Attributor(text, cast)
     entries: list[Entry] = []
+    years: list[int] = []  # years the text has named so far, for "in December of that year"
     lede_seen = False
     for block in split_blocks(text):
         if block.role != BODY:
@@ -34,15 +38,17 @@ def extract_document(document: Document, registry: ActorRegistry | None = None) 
         quotes = attributor.block(block.start, block.end, sentences)
         for i, sentence in enumerate(sentences):
             is_lede = not lede_seen and i == 0
-            entries.extend(_events(document, sentence, cast, attributor, is_lede))
+            entries.extend(_events(document, sentence, cast, attributor, is_lede, years))
         lede_seen = True
         entries.extend(_quote_entry(document, q, cast) for q in quotes if q.speakers and q.statement)
     return entries
 
 
-def _events(document: Document, sentence: Sentence, cast: Cast, attributor: Attributor, is_lede: bool) -> list[Entry]:
+def _events(document: Document, sentence: Sentence, cast: Cast, attributor: Attributor, is_lede: bool,
+            years: list[int]) -> list[Entry]:
     published = document.source.published
-    mentions = find_dates(sentence.text, published)
+    mentions = _anchored(sentence.text, find_dates(sentence.text, published), years)
+    years.extend(int(m.value[:4]) for m in mentions if m.value)
     if not mentions and not is_lede:
         return []
     actors = cast.involved(sentence.start, sentence.end, attributor.subjects)
@@ -69,6 +75,34 @@ def _events(document: Document, sentence: Sentence, cast: Cast, attributor: Attr
             actors=actors, sources=[SourceRef(document.source.id, cast.text[a:b])],
             position=sentence.start, rule="lede",
         ))
+    return out
+
+
+_COUNT = re.compile(r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:day|week|fortnight|month|year)s?",
+                    re.I)
+_FROM_ANOTHER_EVENT = re.compile(r"\s*(?:to the day\s+)?(?:after|before|since|later|earlier|on from)\b", re.I)
+_DURATION_BEFORE = re.compile(r"\b(?:for|over|lasting|spent|taken)\s+(?:(?:more|less|fewer)\s+than\s+|almost\s+|nearly\s+|"
+                              r"about\s+|around\s+|up\s+to\s+)?$", re.I)
+_THAT_YEAR = re.compile(r"\s*(?:of|in)\s+that\s+(?:same\s+)?year\b", re.I)
+
+
+def _anchored(sentence: str, mentions: list[DateMention], years: list[int]) -> list[DateMention]:
+    """Mentions dated by what the text says around them, not by the publication date alone.
+
+    A count of days or years counted from another event ("two years after her
+    death") or lasting a while ("for more than a year") is not a date of its own;
+    "in December of that year" takes the year the text last named.
+    """
+    out = []
+    for m in mentions:
+        if _COUNT.fullmatch(m.text) and (_FROM_ANOTHER_EVENT.match(sentence, m.end)
+                                         or _DURATION_BEFORE.search(sentence, max(0, m.start - 40), m.start)):
+            continue
+        if m.value and m.precision in ("month", "day") and _THAT_YEAR.match(sentence, m.end):
+            if not years:
+                continue
+            m = replace(m, value=f"{years[-1]:04d}{m.value[4:]}", relative=False)
+        out.append(m)
     return out
 
 
