@@ -102,8 +102,12 @@ def plain(text: str) -> str:
 
 def content_words(text: str) -> frozenset[str]:
     """The words that make a claim: no stop or time words, one form per meaning, crude stems."""
+    return _content_words(plain(text))
+
+
+def _content_words(plain_text: str) -> frozenset[str]:
     pattern, table = _meaning()
-    words = pattern.sub(lambda m: table[m.group(0)], plain(text)).split()
+    words = pattern.sub(lambda m: table[m.group(0)], plain_text).split()
     kept = {_stem(w) for w in words if w not in _ignored() and not _DATE_NUMBER.match(w)}
     return frozenset(kept) or frozenset(words)
 
@@ -255,7 +259,8 @@ class _Clusters:
         self.seen: dict[str, int] = defaultdict(int)  # atoms holding each word so far
 
     def add(self, entry: Entry) -> None:
-        atom = _Atom(entry, frozenset(r.id for r in entry.sources), content_words(entry.text), plain(entry.text))
+        wording = plain(entry.text)
+        atom = _Atom(entry, frozenset(r.id for r in entry.sources), _content_words(wording), wording)
         duplicate = (atom.sources, *_duplicate_key(entry))
         if duplicate in self.by_duplicate:
             # Same entry twice in one document: keep one, chosen by content.
@@ -353,6 +358,7 @@ class _Clusters:
 # --- one entry per group ---------------------------------------------------
 
 
+@cache
 def _natural(source_id: str) -> tuple:
     """Source ids in natural order: s2 before s10."""
     return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", source_id))
@@ -410,7 +416,7 @@ def _date_groups(atoms: list[Entry]) -> list[tuple[str | None, list[Entry]]]:
 
 
 def _longest(atoms: list[Entry]) -> Entry:
-    return min(atoms, key=lambda a: (-len(plain(a.text)), a.text))
+    return min(atoms, key=lambda a: (-len(a.text), a.text))
 
 
 def _merged(atoms: list[Entry]) -> MergedEntry:
