@@ -16,6 +16,7 @@ from __future__ import annotations
 import heapq
 import math
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -109,7 +110,8 @@ def _content_words(plain_text: str) -> frozenset[str]:
     pattern, table = _meaning()
     words = pattern.sub(lambda m: table[m.group(0)], plain_text).split()
     kept = {_stem(w) for w in words if w not in _ignored() and not _DATE_NUMBER.match(w)}
-    return frozenset(kept) or frozenset(words)
+    # Interned: a corpus repeats a small vocabulary, kept once in memory.
+    return frozenset(map(sys.intern, kept or words))
 
 
 def _stem(word: str) -> str:
@@ -180,7 +182,12 @@ def _containers(value: str) -> frozenset[str]:
     return frozenset(c for c in coarser if contains(c, value))
 
 
-@dataclass
+@cache
+def _source_set(ids: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(ids)
+
+
+@dataclass(slots=True)
 class _Atom:
     entry: Entry
     sources: frozenset[str]
@@ -260,7 +267,7 @@ class _Clusters:
 
     def add(self, entry: Entry) -> None:
         wording = plain(entry.text)
-        atom = _Atom(entry, frozenset(r.id for r in entry.sources), _content_words(wording), wording)
+        atom = _Atom(entry, _source_set(tuple(r.id for r in entry.sources)), _content_words(wording), wording)
         duplicate = (atom.sources, *_duplicate_key(entry))
         if duplicate in self.by_duplicate:
             # Same entry twice in one document: keep one, chosen by content.
