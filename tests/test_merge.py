@@ -27,6 +27,16 @@ def ids(entry: Entry) -> list[str]:
     return [ref.id for ref in entry.sources]
 
 
+def inspected(source: str, day: int) -> Entry:
+    return event(source, f"Greenfield Academy was inspected on {day} March 2022.", f"2022-03-{day:02d}")
+
+
+def merged_one(*entries: Entry) -> Entry:
+    """The single entry that entries of as many documents merge into."""
+    [merged] = merge_entries([[e] for e in entries])
+    return merged
+
+
 INSPECTED = [
     event("s1", "Greenfield Academy was inspected on 8 March 2022.", "2022-03-08", actors=("Greenfield Academy",)),
     event("s2", "Inspectors visited Greenfield Academy in March 2022, the school said.", "2022-03", "month",
@@ -37,7 +47,7 @@ INSPECTED = [
 
 
 def test_the_same_event_worded_three_ways_is_one_entry_with_every_source():
-    [merged] = merge_entries([[e] for e in INSPECTED])
+    merged = merged_one(*INSPECTED)
     assert merged.kind == EVENT
     assert merged.date == "2022-03-08"
     assert merged.precision == "day"
@@ -77,19 +87,19 @@ def test_a_quote_with_and_without_its_last_clause_keeps_the_longer_wording_and_b
 
 
 def test_quotes_match_across_quote_marks_case_and_spacing():
-    [merged] = merge_entries([
-        [quote("s1", "It\u2019s a  dark day for  Greenfield\u2019s pupils", "Jo Price")],
-        [quote("s2", "it's a dark day for Greenfield's pupils, and for Hillford.", "Jo Price")],
-    ])
+    merged = merged_one(
+        quote("s1", "It\u2019s a  dark day for  Greenfield\u2019s pupils", "Jo Price"),
+        quote("s2", "it's a dark day for Greenfield's pupils, and for Hillford.", "Jo Price"),
+    )
     assert merged.text == "it's a dark day for Greenfield's pupils, and for Hillford."
     assert ids(merged) == ["s1", "s2"]
 
 
 def test_a_near_identical_quote_with_one_word_changed_merges():
-    [merged] = merge_entries([
-        [quote("s1", "The inspection was rushed, unfair and far too harsh on our staff.", "Tom Dawson")],
-        [quote("s2", "The inspection was rushed, unfair and much too harsh on our staff.", "Tom Dawson")],
-    ])
+    merged = merged_one(
+        quote("s1", "The inspection was rushed, unfair and far too harsh on our staff.", "Tom Dawson"),
+        quote("s2", "The inspection was rushed, unfair and much too harsh on our staff.", "Tom Dawson"),
+    )
     assert ids(merged) == ["s1", "s2"]
 
 
@@ -102,23 +112,18 @@ def test_the_same_words_from_two_speakers_stay_two_quotes():
 
 
 def test_sources_disagreeing_on_the_day_give_the_best_supported_date_and_a_conflict():
-    sentence = "Greenfield Academy was inspected on {} March 2022."
-    [merged] = merge_entries([
-        [event("s1", sentence.format(8), "2022-03-08")],
-        [event("s2", sentence.format(9), "2022-03-09")],
-        [event("s10", sentence.format(8), "2022-03-08")],
-    ])
+    merged = merged_one(inspected("s1", 8), inspected("s2", 9), inspected("s10", 8))
     assert merged.date == "2022-03-08"
     assert ids(merged) == ["s1", "s2", "s10"]
     assert merged.conflicts == [Conflict("2022-03-09", ("s2",))]
 
 
 def test_a_date_conflict_across_years_is_reported():
-    [merged] = merge_entries([
-        [event("s1", "Tom Dawson became head of Greenfield Academy in 2015.", "2015", "year")],
-        [event("s2", "Tom Dawson became head of Greenfield Academy in 2016.", "2016", "year")],
-        [event("s3", "In 2016 Tom Dawson became head of Greenfield Academy.", "2016", "year")],
-    ])
+    merged = merged_one(
+        event("s1", "Tom Dawson became head of Greenfield Academy in 2015.", "2015", "year"),
+        event("s2", "Tom Dawson became head of Greenfield Academy in 2016.", "2016", "year"),
+        event("s3", "In 2016 Tom Dawson became head of Greenfield Academy.", "2016", "year"),
+    )
     assert merged.date == "2016"
     assert merged.text == "In 2016 Tom Dawson became head of Greenfield Academy."
     assert merged.conflicts == [Conflict("2015", ("s1",))]
@@ -135,13 +140,8 @@ def test_equal_support_prefers_the_more_precise_then_the_earlier_date():
 
 
 def test_a_coarser_date_supports_each_precise_date_it_holds():
-    sentence = "Greenfield Academy was inspected on {} March 2022."
-    [merged] = merge_entries([
-        [event("s1", sentence.format(8), "2022-03-08")],
-        [event("s2", sentence.format(9), "2022-03-09")],
-        [event("s3", sentence.format(9), "2022-03-09")],
-        [event("s4", "Greenfield Academy was inspected in March 2022.", "2022-03", "month")],
-    ])
+    merged = merged_one(inspected("s1", 8), inspected("s2", 9), inspected("s3", 9),
+                        event("s4", "Greenfield Academy was inspected in March 2022.", "2022-03", "month"))
     assert merged.date == "2022-03-09"
     assert merged.conflicts == [Conflict("2022-03-08", ("s1",))]
     assert ids(merged) == ["s1", "s2", "s3", "s4"]
