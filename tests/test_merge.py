@@ -224,6 +224,30 @@ def test_an_entry_given_with_several_sources_counts_as_one_per_source():
                                                             [Conflict("2022-03-09", ("s2",))])
 
 
+def test_a_claim_repeated_by_many_documents_is_compared_a_bounded_number_of_times(monkeypatch):
+    import timeline.merge
+
+    calls = []
+    similar = timeline.merge._similar
+    monkeypatch.setattr(timeline.merge, "_similar", lambda *args: calls.append(args) or similar(*args))
+    documents = [[inspected(f"s{n}", 8), quote(f"s{n}", "We will appeal this decision.", "Tom Dawson")]
+                 for n in range(1, 501)]
+    entries = merge_entries(documents)
+    assert [len(e.sources) for e in entries] == [500, 500]
+    assert len(calls) <= 10
+
+
+def test_claims_sharing_no_word_are_never_compared_even_on_one_day(monkeypatch):
+    import timeline.merge
+
+    calls = []
+    monkeypatch.setattr(timeline.merge, "_similar", lambda *args: calls.append(args))
+    documents = [[event(f"s{n}", f"Club{n} elected member{n} as treasurer{n} on 8 March 2022.", "2022-03-08")]
+                 for n in range(1, 301)]
+    assert len(merge_entries(documents)) == 300
+    assert calls == []
+
+
 # --- order and grouping never change the result ---------------------------
 
 CLAIMS = [
