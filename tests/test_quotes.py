@@ -131,3 +131,23 @@ def test_a_quotation_described_by_the_narrative_is_not_given_to_the_last_speaker
     text = (LEDE + "Tom Reed said: “We were promised this bridge would protect us from floods.”\n\n"
             "“Build it now.” Those words, painted on a banner by the river, summed up the mood in the town.")
     assert [s for s, _ in quotes(extract(text))] == ["Tom Reed"]
+
+
+def test_a_written_source_speaks_for_its_author_or_itself():
+    text = (LEDE + "In a letter to residents, council leader Jane Hart said the bridge would open in May.\n\n"
+            "The letter added: “We know the works have been difficult for everyone in the town.”\n\n"
+            "The planning report, published in March, said: “The crossing meets every safety standard required.”")
+    assert [s for s, _ in quotes(extract(text))] == ["Jane Hart", "planning report"]
+
+
+def test_an_introduction_holds_over_its_bullet_list():
+    text = (LEDE + "Council leader Jane Hart said the plan would:\n\n"
+            "• give cyclists “a safe route across the river for the first time”,\n\n"
+            "• open the old towpath again.")
+    assert quotes(extract(text)) == [("Jane Hart", "a safe route across the river for the first time")]
+
+
+def test_the_organisation_before_a_relative_clause_is_the_subject():
+    text = (LEDE + "Marlow Rowing Club, which rents its boathouse from Marlow Council, said it was “delighted with "
+            "the decision and the new moorings”.")
+    assert quotes(extract(text))[0][0] == "Marlow Rowing Club"

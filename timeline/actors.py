@@ -42,6 +42,8 @@ _ROLE_OF_ORG_AFTER = re.compile(r",[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?((?:[A-Z
                                 rf"(?:[ \t]+(?:of|at|for)[ \t]+(?:the[ \t]+)?({_CAP}(?:[ \t]+(?:of|for|and)?[ \t]*{_CAP})*)|(?=[ \t]*,))")
 _DESCRIPTIVE_SUFFIX = re.compile(r"(?:er|or|ant|ent|ist|ian|ee)$")  # job words: pensioner, applicant
 _PLACE_PREPOSITIONS = {"in", "at", "from", "near", "to", "of", "across", "around", "outside", "into"}
+_WORD_BEFORE = re.compile(r"\b([a-z]+)[ \t]+$")  # the word right before, in the same sentence
+_WHICH = re.compile(r",\s+which\s")  # "Brighter Futures, which runs ...": a thing, not a person
 _KIN = {"sister", "brother", "mother", "father", "daughter", "son", "husband", "wife", "widow", "partner",
         "friend", "colleague", "aunt", "uncle", "cousin", "grandmother", "grandfather", "neighbour"}
 _ROLE_NP = re.compile(r"\b(?:the|a|an|its|their)\s+(?:[a-z'’-]+\s+){0,2}?([a-z]+)\b", re.I)
@@ -262,12 +264,12 @@ class Cast:
                     return head + tail
         if lower[0] in w["titles"] and len(clean) > 1:
             return self._titled_person(start, tokens, clean, lower)
-        preceding = self.text[max(0, start - 20):start].split()
-        if preceding and _bare(preceding[-1]).lower() in w["org_nouns"]:
+        preceding = _WORD_BEFORE.search(self.text, max(0, start - 25), start)
+        if preceding and preceding.group(1).lower() in w["org_nouns"]:
             actor = self._add(phrase, ORGANISATION)
-            actor.roles.add(_bare(preceding[-1]).lower())
+            actor.roles.add(preceding.group(1).lower())
             return [self._mention(start, tokens, actor.name)]
-        if self._is_organisation(start, clean, lower):
+        if self._is_organisation(start, clean, lower) or (len(clean) > 1 and _WHICH.match(self.text, end)):
             actor = self._add(phrase if len(clean) > 1 else clean[0], ORGANISATION)
             self._org_roles(actor, start, end)
             return [self._mention(start, tokens, actor.name)]

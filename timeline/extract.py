@@ -81,8 +81,11 @@ def _events(document: Document, sentence: Sentence, cast: Cast, attributor: Attr
 _COUNT = re.compile(r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:day|week|fortnight|month|year)s?",
                     re.I)
 _FROM_ANOTHER_EVENT = re.compile(r"\s*(?:to the day\s+)?(?:after|before|since|later|earlier|on from)\b", re.I)
-_DURATION_BEFORE = re.compile(r"\b(?:for|over|lasting|spent|taken)\s+(?:(?:more|less|fewer)\s+than\s+|almost\s+|nearly\s+|"
-                              r"about\s+|around\s+|up\s+to\s+)?$", re.I)
+_DURATION_BEFORE = re.compile(r"\b(?:for|over|lasting|spent|taken|had|has|have|given|gave|giving)\s+"
+                              r"(?:(?:more|less|fewer)\s+than\s+|almost\s+|nearly\s+|about\s+|around\s+|up\s+to\s+|just\s+|only\s+)?$",
+                              re.I)
+_WEEKDAY = re.compile(r"[A-Z][a-z]+day\b")
+_INDEFINITE_DAY = re.compile(r"\b(?:a|an|any|every|each|one)\s+(?:[a-z]+\s+)?$", re.I)  # "on a wet Tuesday"
 _THAT_YEAR = re.compile(r"\s*(?:of|in)\s+that\s+(?:same\s+)?year\b", re.I)
 
 
@@ -90,13 +93,16 @@ def _anchored(sentence: str, mentions: list[DateMention], years: list[int]) -> l
     """Mentions dated by what the text says around them, not by the publication date alone.
 
     A count of days or years counted from another event ("two years after her
-    death") or lasting a while ("for more than a year") is not a date of its own;
-    "in December of that year" takes the year the text last named.
+    death") or lasting a while ("for more than a year") is not a date of its own,
+    nor is any day of a kind ("on a wet Tuesday"); "in December of that year"
+    takes the year the text last named.
     """
     out = []
     for m in mentions:
         if _COUNT.fullmatch(m.text) and (_FROM_ANOTHER_EVENT.match(sentence, m.end)
                                          or _DURATION_BEFORE.search(sentence, max(0, m.start - 40), m.start)):
+            continue
+        if _WEEKDAY.match(m.text) and _INDEFINITE_DAY.search(sentence, max(0, m.start - 20), m.start):
             continue
         if m.value and m.precision in ("month", "day") and _THAT_YEAR.match(sentence, m.end):
             if not years:
@@ -115,7 +121,8 @@ def _quote_entry(document: Document, quote: Quote, cast: Cast) -> Entry:
     published = document.source.published
     date, precision, qualifier = (format_date(published, "day"), "day", None) if published else (None, None, None)
     if published:
-        found = [m for start, end in quote.when for m in find_dates(cast.text[start:end], published) if m.value]
+        found = [m for start, end in quote.when for m in find_dates(cast.text[start:end], published)
+                 if m.value and not m.optional]
         if found:
             date, precision, qualifier = found[0].value, found[0].precision, found[0].qualifier
     speaker = _joined(quote.speakers)

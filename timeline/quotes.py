@@ -35,7 +35,6 @@ _BY = re.compile(r"\bby\s+")
 _SPOKESPERSON_OF = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\w'’&.-]*\s+){1,5}?)(?:spokes\w+|representative)\b")
 _SPOKESPERSON_FOR = re.compile(r"\b(?:[a-z]+\s+)?([a-z]+)\s+(?:spokes\w+|representative)\b|\b(?:spokes\w+|representative)\s+(?:for|from|at)\s+(?:the|a)\s+(?:[a-z]+\s+)?([a-z]+)\b")
 _BREAK = re.compile(r"[,.;:“”\"]")
-_DOCUMENT_NOUN = re.compile(r"\bstatement\b|\bletter\b", re.I)
 _ROLE_AT_END = re.compile(r"\bthe\s+(?:[A-Za-z’'-]+\s+){0,2}?([A-Za-z]+)(?:\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?\s*$",
                           re.I)
 _ROLE_ANYWHERE = re.compile(r"\bthe\s+(?:[A-Za-z’'-]+\s+){0,2}?([A-Za-z]+)\b", re.I)
@@ -43,7 +42,9 @@ _AND = re.compile(r"\band\b|&")
 # "One mother", "a former colleague", "a union leader" right before the verb.
 _UNNAMED_PERSON = re.compile(r"(?:^|[,;]\s*|\b(?:as|while|and|but)\s+)((?:one|a|an|another)\s+(?:[a-z'’-]+\s+){0,2}?([a-z]+))$",
                              re.I)
-_MEDIUM = re.compile(r"\b(?:in|on|via|through)\s+(?:a|an|the|her|his|its|their)\s+(?:\w+\s+)?(?:statement|letter)\b", re.I)
+_MEDIUM = re.compile(r"\b(?:in|on|via|through)\s+(?:a|an|the|her|his|its|their)\s+(?:\w+\s+)?(statement|letter|email|post)\b", re.I)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|by|with|via|through|under|after|from|to|for|of)\s*$", re.I)
+_BULLET = re.compile(r"\s*[•·▪*–-]\s")
 _SUBJECT_REACH = 60  # characters between an organisation and its speech verb
 _ATTRIBUTION_REACH = 400  # characters before a quotation searched for its attribution
 _GROUP_SUBJECT = re.compile(r"(?:^|[,;]\s*)(?:the\s+)?([A-Za-z]+(?:\s+[a-z]+)?s)\s+(?:have\s+|had\s+)?$", re.I)
@@ -82,6 +83,9 @@ def _vocabulary() -> dict:
         "inverted": _alternation(data["inverted_verbs"].split() + ["according to"]),
         "spokes": re.compile(rf"\b(?:{spokes})\b", re.I),
         "min_words": int(data["min_statement_words"]),
+        "document": re.compile(r"(?:^(?!(?:in|on|by|with|via|through|under|after|from|to|for|of)\b)"
+                               r"|\b(?:the|a|an|its|their|his|her|this|that)\s+)((?:[\w’'-]+\s+){0,3}?(?:"
+                               + "|".join(data["document_nouns"]) + r"))$", re.I),
     }
 
 
@@ -156,6 +160,7 @@ class Attributor:
         self.previous_voice: list[str] = []  # who spoke in the paragraph before
         self.last_when: tuple[tuple[int, int], ...] = ()
         self.last_region: tuple[int, ...] = ()
+        self.media: dict[str, list[str]] = {}  # "letter" -> who spoke "in a letter"
 
     def note_subject(self, sentence: Sentence, spans: list[Span], span_starts: list[int]) -> None:
         """Remember the first person named outside quotes as the sentence's subject."""
@@ -190,6 +195,9 @@ class Attributor:
             if speakers and quotes[-1].statement:
                 self.last_speakers = speakers
                 self.last_when, self.last_region = when, region
+            medium = _MEDIUM.search(self.text, *region) if region else None
+            if medium and speakers:
+                self.media[medium.group(1).lower()] = speakers
             for name in speakers:
                 if self.cast.kind_of(name) == PERSON:
                     self.subjects.append((span.start, name))
@@ -197,12 +205,17 @@ class Attributor:
             self.note_subject(sentence, spans, span_starts)
         self.subjects.sort()
         self.previous_voice = next((q.speakers for q in reversed(quotes) if q.speakers), []) or self._reporter(start, end)
+        medium = None if quotes else _MEDIUM.search(self.text, start, end)
+        if medium:  # "In a letter to heads, she said ..." - the letter may be quoted later
+            voice = self._reporter(start, end, people_only=False)
+            if voice:
+                self.media[medium.group(1).lower()] = voice
         self.last_block_end = end
         self.last_quote_end = max((s.end for s in spans), default=-1)
         if not spans and self.text[start:end].rstrip().endswith(":") and _vocabulary()["verb"].search(self.text, start, end):
             self.intro = (sentences[-1].start if sentences else start, end)
-        elif spans:
-            self.intro = None
+        elif spans and not _BULLET.match(self.text, start):
+            self.intro = None  # an introduction ("The letter said inspectors would:") holds over its bullet list
         return quotes
 
     def _attribute(self, span: Span, s_open: Sentence, s_close: Sentence, block_start: int,
@@ -242,11 +255,13 @@ class Attributor:
             return self.last_speakers, self.last_when, self.last_region
         if earlier and earlier[-1].speakers:
             return earlier[-1].speakers, earlier[-1].when, earlier[-1].attribution
-        if self.intro and self._opens_paragraph(block_start, opening):
+        bullet = _BULLET.match(self.text, block_start)
+        if self.intro and (bullet or self._opens_paragraph(block_start, opening)):
             intro_start, intro_end = self.intro
             verbs = list(verb_re.finditer(self.text, intro_start, intro_end))
             found = self.resolve(intro_start, verbs[-1].start(), span.start, subject=True) if verbs else []
-            self.intro = None
+            if not bullet:
+                self.intro = None
             if found:
                 return found, self._when(intro_start, verbs[-1], intro_end), (intro_start, verbs[-1].end())
         # "Claims by the chief inspector that ...", "Among her concerns were ...".
@@ -302,14 +317,12 @@ class Attributor:
         phrase = self.text[start:end]
         vocab = _vocabulary()
         mentions = [m for m in self.cast.within(start, end) if not m.possessive]
+        core = _TRAILING_APPOSITIVE.sub("", phrase.rstrip()).rstrip(" ,")
+        document = vocab["document"].search(core) if subject else None
+        if document and not _PREPOSITION_BEFORE.search(core, 0, document.start()):  # not "In a ruling, X said"
+            return self._document_voice(document, start, end, mentions)
         # "In a statement, she said": the statement is how she spoke, not who.
         if vocab["spokes"].search(_MEDIUM.sub("", phrase)):
-            if _DOCUMENT_NOUN.search(phrase):
-                people = self._people(mentions, start, end)
-                if people:
-                    return people
-                if self.last_speakers and not mentions:
-                    return self.last_speakers
             orgs = [m.name for m in self.cast.within(start, end) if self.cast.kind_of(m.name) == ORGANISATION]
             if orgs:
                 return orgs[:1]
@@ -344,12 +357,36 @@ class Attributor:
             source = _named_source(at_end.group(0)) if subject and at_end and role_of(role.group(1)) else []
             if source:
                 return [source[0][:1].upper() + source[0][1:]]  # "the prison governor", named nowhere
-        # An organisation as the subject: close to the verb, not in an earlier clause.
-        orgs = [m.name for m in mentions if self.cast.kind_of(m.name) == ORGANISATION and end - m.end < _SUBJECT_REACH]
+        # An organisation as the subject: close to the verb (an apposition or relative clause
+        # between them aside), not in an earlier clause.
+        aside = _TRAILING_APPOSITIVE.search(self.text, start, end)
+        verb_at = aside.start() if aside else end
+        orgs = [m.name for m in mentions
+                if self.cast.kind_of(m.name) == ORGANISATION and m.end <= verb_at and verb_at - m.end < _SUBJECT_REACH]
         if orgs:
             return orgs[-1:]
         group = _GROUP_SUBJECT.search(phrase) if subject else None
         return [group.group(1)[:1].upper() + group.group(1)[1:]] if group else []
+
+    def _document_voice(self, document: re.Match[str], start: int, end: int, mentions) -> list[str]:
+        """Who a written source speaks for: the people or organisation it is from ("The statement
+        from X and Y", "Ofsted's annual report"), the last speakers for "the statement went on",
+        else the document itself ("the letter", seen by whoever)."""
+        named = self.cast.within(start + document.start(), start + document.end())
+        people = self._people([m for m in named if not m.possessive], start, end)
+        if people:
+            return people
+        orgs = [m.name for m in named if self.cast.kind_of(m.name) == ORGANISATION]
+        if orgs:
+            return orgs[:1]
+        noun = document.group(1)
+        head = noun.lower().split()[-1]
+        if head in self.media:  # "In a letter to heads, she said ... The letter added: ..."
+            return self.media[head]
+        if head == "statement" and self.last_speakers:
+            return self.last_speakers
+        noun = " ".join(_named_source(noun)) or noun
+        return [noun[:1].lower() + noun[1:]]
 
     def _people(self, mentions, start: int, end: int) -> list[str]:
         """The subject among the people named before a verb; several when joined by "and"."""
