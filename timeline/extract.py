@@ -81,7 +81,7 @@ def _events(document: Document, sentence: Sentence, cast: Cast, attributor: Attr
 _COUNT = re.compile(r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:day|week|fortnight|month|year)s?",
                     re.I)
 _FROM_ANOTHER_EVENT = re.compile(r"\s*(?:to the day\s+)?(?:after|before|since|later|earlier|on from)\b", re.I)
-_DURATION_BEFORE = re.compile(r"\b(?:for|over|lasting|spent|taken|had|has|have|given|gave|giving)\s+"
+_DURATION_BEFORE = re.compile(r"\b(?:for|over|lasting|spent|taken|had|gave)\s+"
                               r"(?:(?:more|less|fewer)\s+than\s+|almost\s+|nearly\s+|about\s+|around\s+|up\s+to\s+|just\s+|only\s+)?$",
                               re.I)
 _WEEKDAY = re.compile(r"[A-Z][a-z]+day\b")
