@@ -33,7 +33,8 @@ _DESCRIPTOR = re.compile(r"-[a-z]")  # "Mother-of-three", not "Smith-Jones"
 _ACRONYM = re.compile(r"[A-Z][A-Za-z]{0,4}[A-Z][A-Za-z]{0,3}|[A-Z]{2,5}")
 _AGE_OR_CLAUSE = re.compile(r",\s+(?:\d{1,3},|the\s|a\s|an\s|who\s|whose\s)")
 _APPOSITION = re.compile(r",\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s*(?:,|\bof\b|\bat\b|\bfor\b|$)")
-_ROLE_BEFORE = re.compile(rf"(?:({_CAP}(?:[ \t]+{_CAP})*)[ \t]+)?((?:[a-z-]+[ \t]+)?[a-z-]+),?[ \t]*$")
+_LOWER_WORD = re.compile(r"[a-z-]+")
+_CAP_WORD = re.compile(_CAP)
 _ORG_ROLE_AFTER = re.compile(rf",[ \t]+(?:the[ \t]+)?({_CAP}(?:[ \t]+{_CAP})*)(?:['’]s)?[ \t]+(?:[a-z-]+[ \t]+){{0,2}}?([a-z-]+)\b")
 _OF_ORG = re.compile(rf"[ \t]+of[ \t]+(?:the[ \t]+)?({_CAP})")
 _ORG_ROLE_NEXT = re.compile(r"[,\s]+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?([a-z]+)\b")
@@ -342,14 +343,12 @@ class Cast:
     def _tie(self, actor: Actor, start: int, end: int) -> None:
         """Roles and organisations the text ties to a person around [start, end)."""
         w = _words()
-        before = self.text[max(0, start - 80):start]
         after = self.text[end:end + 120]
         # "senior coroner Heidi Connor", "NAHT general secretary Paul Whiteman", "Ofsted's chief inspector, Sir Martyn"
-        m = _ROLE_BEFORE.search(before)
-        if m and role_of(m.group(2).split()[-1]):
-            actor.roles.update(r for r in map(role_of, m.group(2).split()) if r)
-            kin = m.group(2).split()[-1] in _KIN
-            org = m.group(1) and not kin and (self._org_name(m.group(1)) or self._name_before_role(m.group(1)))
+        phrase, roles = self._words_before(start)
+        if roles and role_of(roles[-1]):
+            actor.roles.update(r for r in map(role_of, roles) if r)
+            org = phrase and roles[-1] not in _KIN and (self._org_name(phrase) or self._name_before_role(phrase))
             if org:
                 actor.affiliation = actor.affiliation or org
         # "Sharon Blake, CQC deputy director of operations"
@@ -370,6 +369,18 @@ class Cast:
         of = _OF_ORG.match(after)
         if of and self._org_name(of.group(1)):
             actor.affiliation = actor.affiliation or self._org_name(of.group(1))
+
+    def _words_before(self, start: int) -> tuple[str | None, list[str]]:
+        """The capitalised phrase and up to two lower-case words right before ``start`` on its line."""
+        before = self.text[max(0, start - 80):start]
+        words = before[before.rfind("\n") + 1:].rstrip(" \t,").split()[-8:]
+        roles: list[str] = []
+        while words and len(roles) < 2 and _LOWER_WORD.fullmatch(words[-1]):
+            roles.insert(0, words.pop())
+        caps: list[str] = []
+        while roles and words and _CAP_WORD.fullmatch(words[-1]):
+            caps.insert(0, words.pop())
+        return (" ".join(caps) or None), roles
 
     def _org_roles(self, actor: Actor, start: int, end: int) -> None:
         """Role nouns next to an organisation: "union NAHT", "NAHT, the school leaders' union"."""

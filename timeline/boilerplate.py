@@ -22,7 +22,9 @@ FURNITURE = "furniture"  # bylines, datelines, sign-up blurbs, chrome, helplines
 SHORT = "short"  # crossheads, name labels and other lines that are not sentences
 
 _LINE = re.compile(r"[^\n]+")
-_TERMINAL = re.compile(r"[.!?:;,…][\"'”’)\]]*[\s\u200b-\u200f\u2060\ufeff]*$")
+_ENDINGS = set(".!?:;,…")
+_CLOSERS = "\"'”’)]"
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff \t"
 _PHONE = re.compile(r"\b\d{3,5}[ -]\d{3}(?:[ -]\d{3,4})?\b(?!,\d)|\b1-\d{3}-\d{3}-")
 _CONTACT = re.compile(r"\b[\w.+-]+@[\w-]+\.\w|\b(?i:https?)://|\b(?i:www)\.")
 _DIGITS = re.compile(r"\d\d\d")
@@ -62,7 +64,7 @@ def _shape(text: str) -> str:
     """The role a line has on its own, before its neighbours are considered."""
     p = _patterns()
     tail = text[-_CREDIT_REACH:]
-    if p["credit"].search(tail) or (tail.rstrip().endswith(")") and _PAREN_CREDIT.search(tail)):
+    if (":" in tail and p["credit"].search(tail)) or (tail.rstrip().endswith(")") and _PAREN_CREDIT.search(tail)):
         return CAPTION
     if p["furniture"].search(text) or p["chrome"].match(text) or _contact(text):
         return FURNITURE
@@ -71,9 +73,14 @@ def _shape(text: str) -> str:
         return FURNITURE
     if len(words) > 1 and text.isupper():
         return FURNITURE
-    if len(words) < 3 or (not _TERMINAL.search(tail) and len(words) <= _LONGEST_LABEL):
+    if len(words) < 3 or (not _ends_sentence(tail) and len(words) <= _LONGEST_LABEL):
         return SHORT
     return BODY
+
+
+def _ends_sentence(text: str) -> bool:
+    """A line that ends like a sentence (or a list item), closing quotes and invisible marks aside."""
+    return text.rstrip().rstrip(_INVISIBLE).rstrip(_CLOSERS)[-1:] in _ENDINGS
 
 
 def _contact(text: str) -> bool:
