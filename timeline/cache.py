@@ -6,11 +6,12 @@ another filter or format skips extraction and merge alike. Both live under a
 directory named for everything else the entries depend on: the tool version, the
 package's code, its rule files and the actor registry. Changing any of these
 starts a fresh directory, so a stale result is never served. A document's entries
-are stored without their source id (ids depend on the other inputs of a build)
-and given the document's id on the way out. A cache is only an optimisation: an
-unreadable, corrupt or unwritable entry is recomputed, never an error. Entries
-are pickled: the directory is the user's own, and its name pins the code that
-wrote it, so the classes read back are the classes that were stored.
+cite the source id it had when they were stored; ids depend on the other inputs
+of a build, so they are given the document's current id on the way out. A cache
+is only an optimisation: an unreadable, corrupt or unwritable entry is
+recomputed, never an error. Entries are pickled: the directory is the user's
+own, and its name pins the code that wrote it, so the classes read back are the
+classes that were stored.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ import pickle
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from timeline import __version__
@@ -96,10 +97,12 @@ class EntryCache:
     def get(self, key: str, source_id: str) -> list[Entry] | None:
         """The cached entries of a document, citing ``source_id``; None if missing or unreadable."""
         entries = _read(self.root / key[:2] / key)
-        return None if entries is None else with_source_id(entries, source_id)
+        if entries is None or all(ref.id == source_id for e in entries for ref in e.sources):
+            return entries
+        return with_source_id(entries, source_id)
 
     def put(self, key: str, entries: list[Entry]) -> None:
-        _write(self.root / key[:2] / key, with_source_id(entries, ""))
+        _write(self.root / key[:2] / key, entries)
 
     def get_build(self, key: str) -> list[Entry] | None:
         """The merged entries of a build, by ``build_key``."""
@@ -111,9 +114,13 @@ class EntryCache:
         return entries
 
     def put_build(self, key: str, entries: list[Entry]) -> None:
-        """Store a build's merged entries, keeping only the ``BUILDS_KEPT`` most recent builds."""
+        """Store a build's merged entries, keeping only the ``BUILDS_KEPT`` most recent builds.
+
+        They are stored as plain entries: what the merge keeps to merge them again
+        is not needed to render them, and would double the file.
+        """
         folder = self.root / "builds"
-        _write(folder / key, entries)
+        _write(folder / key, [_plain(e) for e in entries])
         with contextlib.suppress(OSError):
             stored = sorted(folder.iterdir(), key=lambda p: p.stat().st_mtime, reverse=True)
             for old in stored[BUILDS_KEPT:]:
@@ -126,6 +133,10 @@ def build_key(merge: bool, documents: list[tuple[str, str]]) -> str:
     for source_id, key in documents:
         digest.update(f"\0{source_id}\0{key}".encode())
     return digest.hexdigest()
+
+
+def _plain(entry: Entry) -> Entry:
+    return entry if type(entry) is Entry else Entry(**{f.name: getattr(entry, f.name) for f in fields(Entry)})
 
 
 def _read(path: Path) -> list[Entry] | None:
