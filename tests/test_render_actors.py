@@ -96,4 +96,4 @@ def test_cli_rejects_formats_the_listing_lacks(tmp_path):
     target = tmp_path / "actors.htm"
     result = CliRunner().invoke(cli, ["actors", "--output", str(target)])
     assert (result.exit_code, result.stdout, target.exists()) == (2, "", False)
-    assert "Error: the actors listing has no html format (use table, markdown, csv, json)" in result.stderr
+    assert f"Error: {target}: this command has no html format (use table, markdown, csv, json)" in result.stderr

@@ -18,7 +18,6 @@ from timeline.render.labels import plural
 
 FIELDS = ("name", "kind", "entries", "quotes", "aliases")
 HEADINGS = ("actor", "kind", "entries", "quotes", "aliases seen")
-FORMATS = ("table", "markdown", "csv", "json")
 
 
 @dataclass(frozen=True)
@@ -67,7 +66,7 @@ def aliases_seen(spellings: list[str], name: str, sentences: list[str]) -> tuple
 
 
 def render_actors(rows: list[ActorRow], out: TextIO, context: RenderContext, fmt: str) -> None:
-    """The listing in any of ``FORMATS``; the data formats use the ``ActorRow`` field names."""
+    """The listing in any of ``timeline.render.ACTOR_FORMATS``; the data formats use the ``ActorRow`` field names."""
     if fmt == "json":
         json.dump([asdict(row) for row in rows], out, ensure_ascii=False, indent=2)
         out.write("\n")

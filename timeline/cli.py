@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from timeline import __version__
-from timeline.render import FORMATS, RenderContext, format_for_path, get_renderer
+from timeline.render import ACTOR_FORMATS, FORMATS, RenderContext, format_for_path, get_renderer
 
 
 class Exit(enum.IntEnum):
@@ -80,16 +80,28 @@ def filter_options(func):
     return wrapper
 
 
-def output_options(func):
-    @click.option("-f", "--format", "fmt", type=click.Choice(list(FORMATS)), default=None,
-                  help="Output format (default: from the --output suffix, else table).")
-    @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default=None,
-                  help="Write to FILE (atomically) instead of standard output.")
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        return func(*args, **kwargs)
+def output_options(formats):
+    """--format (one of ``formats``) and --output, for every command that writes."""
+    def decorate(func):
+        @click.option("-f", "--format", "fmt", type=click.Choice(list(formats)), default=None,
+                      help="Output format (default: from the --output suffix, else table).")
+        @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+                      help="Write to FILE (atomically) instead of standard output.")
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            return func(*args, **kwargs)
 
-    return wrapper
+        return wrapper
+
+    return decorate
+
+
+def resolve_format(fmt: str | None, output: str | None, formats) -> str:
+    """The format asked for, else the one --output's suffix implies (if the command has it), else table."""
+    implied = format_for_path(output) if output and output != "-" else None
+    if not fmt and implied and implied not in formats:
+        raise click.UsageError(f"{output}: this command has no {implied} format (use {', '.join(formats)})")
+    return fmt or implied or "table"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -109,7 +121,7 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @filter_options
-@output_options
+@output_options(FORMATS)
 @click.option("--min-sources", type=click.IntRange(min=1), default=1, show_default=True,
               help="Keep only entries reported by at least N sources.")
 @click.option("--no-merge", is_flag=True, help="Do not merge the same claim across documents.")
@@ -141,11 +153,11 @@ def build(paths, actors, kinds, since, until, fmt, output, min_sources, no_merge
     check_output(output)
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
-    fmt = fmt or (format_for_path(output) if output and output != "-" else None) or "table"
+    fmt = resolve_format(fmt, output, FORMATS)
     selection = Selection(actors=actors, kinds=kinds, since=since, until=until, min_sources=min_sources)
     options = BuildOptions(selection=selection, merge=not no_merge, jobs=jobs, engine=engine,
                            scheduler=scheduler, cache=not no_cache)
-    stderr = click.get_text_stream("stderr")
+    stderr = sys.stderr
     try:
         with ProgressBar(stderr, enabled=stderr.isatty()) as progress:
             result = run_build(list(paths), options, on_progress=progress,
@@ -162,7 +174,7 @@ def build(paths, actors, kinds, since, until, fmt, output, min_sources, no_merge
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@output_options
+@output_options(ACTOR_FORMATS)
 def actors(paths, fmt, output):
     """List every actor found in PATHS, with the aliases seen and entry counts.
 
@@ -170,12 +182,9 @@ def actors(paths, fmt, output):
     Example:
       timeline actors articles/
     """
-    from timeline.actors_report import FORMATS as ACTOR_FORMATS
     from timeline.actors_report import actor_rows, render_actors
 
-    fmt = fmt or (format_for_path(output) if output and output != "-" else None) or "table"
-    if fmt not in ACTOR_FORMATS:
-        raise click.UsageError(f"the actors listing has no {fmt} format (use {', '.join(ACTOR_FORMATS)})")
+    fmt = resolve_format(fmt, output, ACTOR_FORMATS)
     check_output(output)
     from timeline.pipeline import build as run_build
     from timeline.pipeline import load_registry

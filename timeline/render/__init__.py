@@ -40,6 +40,9 @@ FORMATS: dict[str, Format] = {
     )
 }
 
+# The `timeline actors` listing has no page or TimelineJS form.
+ACTOR_FORMATS = ("table", "markdown", "csv", "json")
+
 Renderer = Callable[[Timeline, TextIO, RenderContext], None]
 
 
