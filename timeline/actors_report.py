@@ -36,11 +36,13 @@ def actor_rows(timeline: Timeline, registry: ActorRegistry | None = None) -> lis
     quotes: Counter[str] = Counter()
     sentences: defaultdict[str, list[str]] = defaultdict(list)
     for entry in timeline.entries:
-        for name in dict.fromkeys([*entry.actors, *([entry.speaker] if entry.speaker else [])]):
+        # A quote's speakers are among its actors one by one ("A and B" is two people).
+        names = list(dict.fromkeys(entry.actors)) or ([entry.speaker] if entry.speaker else [])
+        for name in names:
             entries[name] += 1
             sentences[name] += [ref.sentence for ref in entry.sources]
-        if entry.speaker:
-            quotes[entry.speaker] += 1
+            if entry.speaker and name in entry.speaker:
+                quotes[name] += 1
     rows = []
     for name, count in sorted(entries.items(), key=lambda kv: (-kv[1], kv[0])):
         actor = registry.lookup(name)

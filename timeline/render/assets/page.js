@@ -39,8 +39,7 @@
   const entries = Array.from(document.querySelectorAll("li.entry[data-index]"), (el) => {
     const e = data.entries[Number(el.dataset.index)];
     el.querySelectorAll(".actors li").forEach((tag, i) => tag.replaceChildren(actorButton(e.actors[i], "actor")));
-    const actors = new Set(e.actors);
-    if (e.speaker) actors.add(e.speaker);
+    const actors = new Set(e.actors);  // a quote's speakers are among its actors, one by one
     const words = [e.text, e.speaker || "", ...e.actors];
     for (const ref of e.sources) words.push(ref.sentence, titles.get(ref.id) || "");
     return {
