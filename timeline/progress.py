@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import time
-from typing import TextIO
+from typing import Self, TextIO
 
 MANY_FILES = 50
 REFRESH_SECONDS = 0.1
@@ -42,7 +42,7 @@ class ProgressBar:
             self._progress.stop()
             self._progress = None
 
-    def __enter__(self) -> ProgressBar:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:
