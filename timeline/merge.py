@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 
 from timeline.model import EVENT, QUOTE, Conflict, Entry, SourceRef
 from timeline.periods import PRECISION_RANK, bounds, contains, format_date, precision_of
@@ -47,6 +47,7 @@ EVENT_RESTATED = Fraction(4, 5)
 QUOTE_SAME = Fraction(7, 10)
 
 _QUOTE_MARKS = "\"'`\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2032\u2033\u00ab\u00bb"
+_NO_QUOTE_MARKS = {ord(c): None for c in _QUOTE_MARKS}
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _DATE_NUMBER = re.compile(r"^(?:\d{1,2}(?:st|nd|rd|th)?|1[89]\d\d|2\d\d\d)$")
 _SUFFIXES = ("ing", "ed", "es", "s")
@@ -94,6 +95,7 @@ def _meaning() -> tuple[re.Pattern, dict[str, str]]:
     return phrase_pattern(list(table)), table
 
 
+@lru_cache(maxsize=1 << 16)
 def plain(text: str) -> str:
     """Lower case, no quote marks or punctuation, single spaces: how wordings are compared."""
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
@@ -106,6 +108,7 @@ def content_words(text: str) -> frozenset[str]:
     return _content_words(plain(text))
 
 
+@lru_cache(maxsize=1 << 16)  # archives repeat wire copy: many wordings recur
 def _content_words(plain_text: str) -> frozenset[str]:
     pattern, table = _meaning()
     words = pattern.sub(lambda m: table[m.group(0)], plain_text).split()
@@ -114,6 +117,7 @@ def _content_words(plain_text: str) -> frozenset[str]:
     return frozenset(map(sys.intern, kept or words))
 
 
+@lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     for suffix in _SUFFIXES:
         if len(word) > len(suffix) + 3 and word.endswith(suffix) and not word.endswith("ss"):
@@ -123,7 +127,7 @@ def _stem(word: str) -> str:
 
 def _exact_text(text: str) -> str:
     """The text as the scorer compares it: case, quote marks and runs of space ignored."""
-    return " ".join(text.lower().translate({ord(c): None for c in _QUOTE_MARKS}).split())
+    return " ".join(text.lower().translate(_NO_QUOTE_MARKS).split())
 
 
 def _speaker_key(entry: Entry) -> str:
