@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from timeline.model import Entry
+from timeline.rules_data import SAFE_LOADER
 
 _TITLES = re.compile(r"^(?:the|mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lord|lady|baroness|justice)\.?\s+", re.I)
 
@@ -46,7 +47,7 @@ class ActorRegistry:
 
     @classmethod
     def load(cls, path: Path) -> ActorRegistry:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
         actors = [_actor(item, "organisation") for item in data.get("organisations") or []]
         actors += [_actor(item, "person") for item in data.get("people") or []]
         return cls(actors)

@@ -8,12 +8,15 @@ import yaml
 
 from timeline.resources import RULES_DIR
 
+# yaml.safe_load's loader, with libyaml's C parser when PyYAML has it (about ten times faster).
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @functools.cache
 def rules(name: str) -> dict:
     """The mapping in ``timeline/rules/NAME.yaml``."""
     with open(RULES_DIR / f"{name}.yaml", encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
+        return yaml.load(fh, Loader=SAFE_LOADER) or {}
 
 
 def phrase_pattern(phrases: list[str], prefix: bool = False) -> re.Pattern[str]:
