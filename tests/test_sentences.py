@@ -41,3 +41,8 @@ def test_citation_of_a_run_on_sentence_is_a_window_of_words():
 
 def test_citation_of_a_normal_sentence_is_the_sentence():
     assert citation("A short sentence.", 0, 17, 2, 7) == (0, 17)
+
+
+def test_ordinary_words_are_not_abbreviations():
+    assert texts("The answer was no. Then the vote began. She sat. Then she spoke.") == [
+        "The answer was no.", "Then the vote began.", "She sat.", "Then she spoke."]

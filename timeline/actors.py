@@ -27,7 +27,7 @@ _CAP = r"[A-ZÀ-Þ][^\W\d_]*(?:['’&-][^\W\d_]+)*(?:['’]s?)?"
 _RUN = re.compile(rf"{_CAP}(?:(?:[ \t]+(?:of|for|and|the|de|van|von|der|&))*[ \t]+{_CAP})*")
 _ACRONYM_DEF = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
 _POSSESSIVE = re.compile(r"['’]s?$")
-_SUBJECT_PRONOUN = re.compile(r"\b(she|he)\b", re.I)
+SUBJECT_PRONOUN = re.compile(r"\b(she|he)\b", re.I)
 _AND_THE = re.compile(r"([ \t]+and[ \t]+the[ \t]+)")
 _DESCRIPTOR = re.compile(r"-[a-z]")  # "Mother-of-three", not "Smith-Jones"
 _ACRONYM = re.compile(r"[A-Z][A-Za-z]{0,4}[A-Z][A-Za-z]{0,3}|[A-Z]{2,5}")
@@ -115,7 +115,7 @@ def role_of(word: str) -> str | None:
 class Cast:
     """Every actor of a document, their mentions, and how to resolve references."""
 
-    def __init__(self, text: str, registry: ActorRegistry | None = None, body: list[tuple[int, int]] | None = None):
+    def __init__(self, text: str, registry: ActorRegistry | None = None):
         self.text = text
         self.registry = registry or ActorRegistry()
         self.actors: dict[str, Actor] = {}
@@ -176,7 +176,7 @@ class Cast:
         rename = {}
         for name, forms in used.items():
             best = max(forms.items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
-            if best != name and (best.isupper() or name.isupper() or " " in best):
+            if best != name and best not in self.actors and (best.isupper() or name.isupper() or " " in best):
                 rename[name] = best
         if not rename:
             return
@@ -270,7 +270,7 @@ class Cast:
             actor = self._add(phrase, ORGANISATION)
             actor.roles.add(preceding.group(1).lower())
             return [self._mention(start, tokens, actor.name)]
-        if self._is_organisation(start, clean, lower) or (len(clean) > 1 and _WHICH.match(self.text, end)):
+        if self._is_organisation(clean, lower) or (len(clean) > 1 and _WHICH.match(self.text, end)):
             actor = self._add(phrase if len(clean) > 1 else clean[0], ORGANISATION)
             self._org_roles(actor, start, end)
             return [self._mention(start, tokens, actor.name)]
@@ -308,7 +308,7 @@ class Cast:
         self._tie(actor, start, end)
         return [self._mention(start, tokens, actor.name)]
 
-    def _is_organisation(self, start: int, clean: list[str], lower: list[str]) -> bool:
+    def _is_organisation(self, clean: list[str], lower: list[str]) -> bool:
         w = _words()
         if len(clean) == 1:
             word = clean[0]
@@ -497,7 +497,7 @@ class Cast:
             name = self.by_role(role, m.start())
             if name:
                 names.append(name)
-        for m in _SUBJECT_PRONOUN.finditer(self.text, start, end):
+        for m in SUBJECT_PRONOUN.finditer(self.text, start, end):
             name = self.subject_before(m.start(), gender_of_pronoun(m.group(1)), subjects)
             if name:
                 names.append(name)

@@ -23,7 +23,6 @@ from timeline.sentences import Sentence, citation, split_sentences
 def extract_document(document: Document, registry: ActorRegistry | None = None) -> list[Entry]:
     """Every dated claim and attributed quotation in the document, in text order."""
     text = document.text
-    published = document.source.published
     cast = Cast(text, registry)
     attributor = Attributor(text, cast)
     entries: list[Entry] = []
@@ -114,7 +113,7 @@ def _anchored(sentence: str, mentions: list[DateMention], years: list[int]) -> l
 
 def _joined(names: list[str]) -> str:
     """"A", "A and B", "A, B and C"."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
 
 
 def _quote_entry(document: Document, quote: Quote, cast: Cast) -> Entry:

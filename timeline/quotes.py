@@ -16,7 +16,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from timeline.actors import ORGANISATION, PERSON, Cast, gender_of_pronoun, role_of
+from timeline.actors import ORGANISATION, PERSON, SUBJECT_PRONOUN, Cast, gender_of_pronoun, role_of
 from timeline.rules_data import rules, trie
 from timeline.sentences import Sentence
 
@@ -25,7 +25,6 @@ _SINGLE = "'‘’‚‛"
 _OPENING_CONTEXT = set(" \t\n([{—–-/:")
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _TRAILING_APPOSITIVE = re.compile(r",[^,]{1,120},\s*$")
-_SUBJECT_PRONOUN = re.compile(r"\b(she|he)\b", re.I)
 _ANY_PRONOUN = re.compile(r"\b(she|he|her|his)\b", re.I)
 # A plural group as the subject right before the verb: "Inspectors said", "Campaigners have warned".
 _PUNCTUATION_RUN = re.compile(r"[\s,.;:!?'’\"”–—-]*")
@@ -251,7 +250,7 @@ class Attributor:
                 return found, self._when(before_start, verb, opening), (before_start, verb.end())
         # A continuing quotation keeps its speaker.
         if continuing and self._opens_paragraph(block_start, opening) and self.last_speakers \
-                and not self._narrative_after(span, s_close.end):
+                and not self._narrative_after(span):
             return self.last_speakers, self.last_when, self.last_region
         if earlier and earlier[-1].speakers:
             return earlier[-1].speakers, earlier[-1].when, earlier[-1].attribution
@@ -276,17 +275,17 @@ class Attributor:
         reporter = self._reporter(block_start, opening, people_only=False)
         if reporter:  # "A spokesperson said the report would be read. “We welcome ...”"
             return reporter, (), ()
-        if self.previous_voice and not self._narrative_after(span, s_close.end):
+        if self.previous_voice and not self._narrative_after(span):
             return self.previous_voice, self.last_when, self.last_region
         return [], (), ()
 
-    def _narrative_after(self, span: Span, sentence_end: int) -> bool:
+    def _narrative_after(self, span: Span) -> bool:
         """True when the paragraph goes on after the quotation with a sentence of its own,
         so the quotation is described ("Those words, painted on a banner, ..."), not continued."""
         if not span.closed:
             return False
-        rest = self.text[span.end + 1:self.text.find("\n", span.end) % (len(self.text) + 1)]
-        return len(_WORDS.findall(rest[:200])) >= 3 and not _vocabulary()["verb"].search(rest[:200])
+        rest = self.text[span.end + 1:span.end + 201].split("\n", 1)[0]
+        return len(_WORDS.findall(rest)) >= 3 and not _vocabulary()["verb"].search(rest)
 
     def _when(self, start: int, verb: re.Match[str], stop: int) -> tuple[tuple[int, int], ...]:
         """The intro before the first comma ("Speaking yesterday, ...") and the verb's own
@@ -320,7 +319,7 @@ class Attributor:
         core = _TRAILING_APPOSITIVE.sub("", phrase.rstrip()).rstrip(" ,")
         document = vocab["document"].search(core) if subject else None
         if document and not _PREPOSITION_BEFORE.search(core, 0, document.start()):  # not "In a ruling, X said"
-            return self._document_voice(document, start, end, mentions)
+            return self._document_voice(document, start, end)
         # "In a statement, she said": the statement is how she spoke, not who.
         if vocab["spokes"].search(_MEDIUM.sub("", phrase)):
             orgs = [m.name for m in self.cast.within(start, end) if self.cast.kind_of(m.name) == ORGANISATION]
@@ -338,9 +337,9 @@ class Attributor:
             m.name for m in mentions if self.cast.kind_of(m.name) == PERSON][:1]
         if people:
             return people
-        pronoun = list((_ANY_PRONOUN if possessive_pronouns else _SUBJECT_PRONOUN).finditer(phrase))
+        pronoun = list((_ANY_PRONOUN if possessive_pronouns else SUBJECT_PRONOUN).finditer(phrase))
         if pronoun:
-            name = self.cast.subject_before(anchor, _gender(pronoun[-1].group(1)), self.subjects)
+            name = self.cast.subject_before(anchor, gender_of_pronoun(pronoun[-1].group(1)), self.subjects)
             if name:
                 return [name]
         core = _TRAILING_APPOSITIVE.sub("", phrase.rstrip()).strip(" ,")
@@ -368,7 +367,7 @@ class Attributor:
         group = _GROUP_SUBJECT.search(phrase) if subject else None
         return [group.group(1)[:1].upper() + group.group(1)[1:]] if group else []
 
-    def _document_voice(self, document: re.Match[str], start: int, end: int, mentions) -> list[str]:
+    def _document_voice(self, document: re.Match[str], start: int, end: int) -> list[str]:
         """Who a written source speaks for: the people or organisation it is from ("The statement
         from X and Y", "Ofsted's annual report"), the last speakers for "the statement went on",
         else the document itself ("the letter", seen by whoever)."""
@@ -415,10 +414,6 @@ def _named_source(phrase: str) -> list[str]:
     while words and words[0].lower() in ("the", "a", "an", "its", "their", "his", "her"):
         words = words[1:]
     return [" ".join(words)] if 0 < len(words) <= 4 else []
-
-
-def _gender(pronoun: str) -> str:
-    return gender_of_pronoun(pronoun)
 
 
 def _containing(sentences: list[Sentence], starts: list[int], offset: int) -> Sentence:

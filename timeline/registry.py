@@ -57,10 +57,6 @@ class ActorRegistry:
         key = name_key(name)
         return self._by_key.get(key) or self._by_key.get(_TITLES.sub("", key))
 
-    def canonical(self, name: str) -> str:
-        actor = self.lookup(name)
-        return actor.name if actor else name
-
     def members(self, organisation: str) -> list[str]:
         return [a.name for a in self.actors if a.affiliation == organisation]
 
@@ -86,6 +82,8 @@ def _has_words(name: str, words: Iterable[str]) -> bool:
 def _actor(item: dict | str, kind: str) -> Actor:
     if isinstance(item, str):
         return Actor(name=item, kind=kind)
+    if not isinstance(item, dict) or not item.get("name"):
+        raise ValueError(f"an entry of {kind}s has no name: {item!r}")
     return Actor(
         name=str(item["name"]),
         kind=kind,

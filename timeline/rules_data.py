@@ -28,6 +28,8 @@ def phrase_pattern(phrases: list[str], prefix: bool = False) -> re.Pattern[str]:
 def trie(phrases: list[str]) -> str:
     """An alternation of phrases factored by common prefixes, so matching tries each letter once
     instead of each phrase in turn; spaces inside a phrase match any run of white space."""
+    if not phrases:
+        return "(?!)"  # an empty list matches nothing, not everything
     root: dict = {}
     for phrase in set(phrases):
         node = root

@@ -12,8 +12,13 @@ from dataclasses import dataclass
 
 from timeline.rules_data import rules
 
-_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# Only the first mark of a run starts a match, so a long run of dots stays linear.
+_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_NUMBER_NEXT = re.compile(r"\s+\d")
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.?$")
+
+
+_NUMBERING = {"no", "nos", "vol", "fig", "p", "pp"}
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = m.group(1)
     if len(word) == 1 and word.isupper():
         return True  # an initial: "J. Smith", "U.S."
+    if word.lower() in _NUMBERING:
+        return _NUMBER_NEXT.match(text, dot + 1) is not None  # "No. 10", but "the answer was no. Then"
     return word.lower() in _abbreviations()
 
 
