@@ -80,3 +80,9 @@ def fixture_timeline() -> Timeline:
 @pytest.fixture
 def timeline() -> Timeline:
     return fixture_timeline()
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory, monkeypatch):
+    """Every build in the tests caches in a directory of its own, never in the user's."""
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

@@ -151,3 +151,16 @@ def test_the_organisation_before_a_relative_clause_is_the_subject():
     text = (LEDE + "Marlow Rowing Club, which rents its boathouse from Marlow Council, said it was “delighted with "
             "the decision and the new moorings”.")
     assert quotes(extract(text))[0][0] == "Marlow Rowing Club"
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_organisation_last_named():
+    text = (LEDE + "Marlow Council said the bridge would open in May.\n\n"
+            "A spokesperson added: “We thank residents for their patience during the works.”")
+    assert quotes(extract(text))[0][0] == "Marlow Council"
+
+
+def test_a_judge_named_by_role_and_then_a_pronoun():
+    text = (LEDE + "Mr Justice Hale heard the challenge.\n\n"
+            "In his ruling, handed down on Friday, the judge said the council had acted lawfully.\n\n"
+            "“The consultation was thorough and fair to every resident,” he wrote.")
+    assert quotes(extract(text))[0][0] == "Justice Hale"

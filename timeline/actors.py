@@ -44,6 +44,8 @@ _ROLE_OF_ORG_AFTER = re.compile(r",[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?((?:[A-Z
 _DESCRIPTIVE_SUFFIX = re.compile(r"(?:er|or|ant|ent|ist|ian|ee)$")  # job words: pensioner, applicant
 _PLACE_PREPOSITIONS = {"in", "at", "from", "near", "to", "of", "across", "around", "outside", "into"}
 _WORD_BEFORE = re.compile(r"\b([a-z]+)[ \t]+$")  # the word right before, in the same sentence
+_PLACE_BEFORE = {"in", "at", "near", "across", "around", "outside", "the"}  # "in the North West, who ..."
+_LOWER_ORG_TAIL = re.compile(r"[ \t]+(?:[a-z]+[ \t]+)?(council|police|trust|authority|university|college|council's)\b")
 _WHICH = re.compile(r",\s+which\s")  # "Brighter Futures, which runs ...": a thing, not a person
 _KIN = {"sister", "brother", "mother", "father", "daughter", "son", "husband", "wife", "widow", "partner",
         "friend", "colleague", "aunt", "uncle", "cousin", "grandmother", "grandfather", "neighbour"}
@@ -265,6 +267,12 @@ class Cast:
                     return head + tail
         if lower[0] in w["titles"] and len(clean) > 1:
             return self._titled_person(start, tokens, clean, lower)
+        tail = _LOWER_ORG_TAIL.match(self.text, end)
+        if tail and not any(c in w["not_names"] for c in lower):  # "Harrowfield borough council"
+            name = phrase + self.text[end:tail.end()]
+            actor = self._add(name, ORGANISATION)
+            actor.roles.add(tail.group(1).lower())
+            return [Mention(start, tail.end(), actor.name, False)]
         preceding = _WORD_BEFORE.search(self.text, max(0, start - 25), start)
         if preceding and preceding.group(1).lower() in w["org_nouns"]:
             actor = self._add(phrase, ORGANISATION)
@@ -305,6 +313,8 @@ class Cast:
             self._titled.append((name, gender, start))
             return [Mention(start, end, name, self._mention(start, tokens, name).possessive)]
         actor = self._add(name, PERSON, gender)
+        if judicial:
+            actor.roles.add("judge")
         self._tie(actor, start, end)
         return [self._mention(start, tokens, actor.name)]
 
@@ -324,6 +334,8 @@ class Cast:
         after = self.text[end:end + 60]
         if before and role_of(before[-1]):
             return True
+        if before and before[-1].lower() in _PLACE_BEFORE:
+            return False  # "in the North West, who ...": the clause is about someone else
         if _AGE_OR_CLAUSE.match(after):
             return True
         apposition = _APPOSITION.match(after)
@@ -508,6 +520,10 @@ class Cast:
         phrase = _bare(phrase.strip())
         return (self._alias.get(phrase.lower()) or self._org_starting(phrase)
                 or self._add(phrase, ORGANISATION).name)
+
+    def last_organisation(self, offset: int) -> str | None:
+        """The organisation named last before ``offset`` (within the last few mentions)."""
+        return next((m.name for m in reversed(self._before(offset)) if self.kind_of(m.name) == ORGANISATION), None)
 
     def kind_of(self, name: str) -> str | None:
         actor = self.actors.get(name)

@@ -42,6 +42,8 @@ _AND = re.compile(r"\band\b|&")
 _UNNAMED_PERSON = re.compile(r"(?:^|[,;]\s*|\b(?:as|while|and|but)\s+)((?:one|a|an|another)\s+(?:[a-z'’-]+\s+){0,2}?([a-z]+))$",
                              re.I)
 _MEDIUM = re.compile(r"\b(?:in|on|via|through)\s+(?:a|an|the|her|his|its|their)\s+(?:\w+\s+)?(statement|letter|email|post)\b", re.I)
+_OPENING_ROLE = re.compile(r"(?:[A-Z][\w ,]{0,60},\s+)?[Tt]he\s+(?:[a-z-]+\s+)?([a-z]+)\s")  # "The judge said"
+_BARE_SPOKESPERSON = re.compile(r"^\s*(?:an?|the)\s+(?:spokes\w+|representative)\s*$", re.I)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|by|with|via|through|under|after|from|to|for|of)\s*$", re.I)
 _BULLET = re.compile(r"\s*[•·▪*–-]\s")
 _SUBJECT_REACH = 60  # characters between an organisation and its speech verb
@@ -162,7 +164,14 @@ class Attributor:
         self.media: dict[str, list[str]] = {}  # "letter" -> who spoke "in a letter"
 
     def note_subject(self, sentence: Sentence, spans: list[Span], span_starts: list[int]) -> None:
-        """Remember the first person named outside quotes as the sentence's subject."""
+        """Remember the first person named outside quotes as the sentence's subject, or the
+        person a sentence-opening role stands for ("The judge said ...")."""
+        role = _OPENING_ROLE.match(sentence.text)
+        if role and role_of(role.group(1)):
+            name = self.cast.by_role(role_of(role.group(1)), sentence.start)
+            if name and self.cast.kind_of(name) == PERSON:
+                self.subjects.append((sentence.start, name))
+                return
         for mention in self.cast.within(sentence.start, sentence.end):
             i = bisect.bisect_right(span_starts, mention.start) - 1
             if mention.possessive or (i >= 0 and mention.start < spans[i].end):
@@ -331,6 +340,11 @@ class Attributor:
             role = _SPOKESPERSON_FOR.search(phrase)
             if role:
                 name = self.cast.by_role(role.group(1) or role.group(2), anchor)
+                if name:
+                    return [name]
+            elif _BARE_SPOKESPERSON.search(phrase):
+                # "A spokesperson said": for the organisation the story is about, last named.
+                name = self.cast.last_organisation(anchor)
                 if name:
                     return [name]
         people = self._people(mentions, start, end) if subject else [
