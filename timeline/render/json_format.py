@@ -42,5 +42,22 @@ def timeline_dict(timeline: Timeline) -> dict:
 
 
 def render(timeline: Timeline, out: TextIO, context: RenderContext) -> None:
-    json.dump(timeline_dict(timeline), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    """The same text as ``json.dump(timeline_dict(timeline), indent=2)``, written one entry at a
+    time so that a large timeline is never held twice in memory."""
+    out.write('{\n  "sources": ')
+    out.write(_nested(json.dumps([source_dict(s) for s in timeline.sources], ensure_ascii=False, indent=2)))
+    out.write(',\n  "entries": ')
+    if not timeline.entries:
+        out.write("[]")
+    else:
+        out.write("[")
+        for i, entry in enumerate(timeline.entries):
+            out.write(",\n    " if i else "\n    ")
+            out.write(_nested(json.dumps(entry_dict(entry), ensure_ascii=False, indent=2), depth=2))
+        out.write("\n  ]")
+    out.write("\n}\n")
+
+
+def _nested(text: str, depth: int = 1) -> str:
+    """A dumped value re-indented to sit ``depth`` levels deep (its first line stays put)."""
+    return text.replace("\n", "\n" + "  " * depth)
