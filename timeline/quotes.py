@@ -47,6 +47,7 @@ _BARE_SPOKESPERSON = re.compile(r"^\s*(?:an?|the)\s+(?:spokes\w+|representative)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|by|with|via|through|under|after|from|to|for|of)\s*$", re.I)
 _BULLET = re.compile(r"\s*[•·▪*–-]\s")
 _SUBJECT_REACH = 60  # characters between an organisation and its speech verb
+_SUBJECTS_KEPT = 200
 _ATTRIBUTION_REACH = 400  # characters before a quotation searched for its attribution
 _GROUP_SUBJECT = re.compile(r"(?:^|[,;]\s*)(?:the\s+)?([A-Za-z]+(?:\s+[a-z]+)?s)\s+(?:have\s+|had\s+)?$", re.I)
 
@@ -211,7 +212,8 @@ class Attributor:
                     self.subjects.append((span.start, name))
         for sentence in sentences[noted:]:
             self.note_subject(sentence, spans, span_starts)
-        self.subjects.sort()
+        # Pronouns look back a few sentences: keep a bounded, ordered window of subjects.
+        self.subjects = sorted(self.subjects[-_SUBJECTS_KEPT:])
         self.previous_voice = next((q.speakers for q in reversed(quotes) if q.speakers), []) or self._reporter(start, end)
         medium = None if quotes else _MEDIUM.search(self.text, start, end)
         if medium:  # "In a letter to heads, she said ..." - the letter may be quoted later
