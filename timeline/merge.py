@@ -268,6 +268,8 @@ class _Clusters:
         self.index: dict[tuple, list[int]] = defaultdict(list)
         self.groups: dict[tuple, tuple[int, set[str]]] = {}  # content -> (first atom, its first two sources)
         self.seen: dict[str, int] = defaultdict(int)  # atoms holding each word so far
+        self.first_source: frozenset[str] | None = None
+        self.pending: list[int] | None = []  # atoms not yet indexed while one source is all there is
 
     def add(self, entry: Entry) -> None:
         wording = plain(entry.text)
@@ -285,7 +287,21 @@ class _Clusters:
         self.by_duplicate[duplicate] = number
         if not atom.words:
             return
-        for relation in _RELATIONS[entry.kind]:
+        # Atoms of one source are never linked to each other, so while a single source
+        # has been read (a one-document build, a huge article) indexing waits.
+        if self.pending is not None:
+            if self.first_source in (None, atom.sources):
+                self.first_source = atom.sources
+                self.pending.append(number)
+                return
+            pending, self.pending = self.pending, None
+            for earlier in pending:
+                self._index(earlier)
+        self._index(number)
+
+    def _index(self, number: int) -> None:
+        atom = self.atoms[number]
+        for relation in _RELATIONS[atom.entry.kind]:
             self._link(number, relation)
         for word in atom.words:
             self.seen[word] += 1
