@@ -159,7 +159,7 @@ class Attributor:
         self.last_block_end = -1
         self.last_quote_end = -1
         self.intro: tuple[int, int] | None = None  # a paragraph ending "X said:"
-        self.previous_voice: list[str] = []  # who spoke in the paragraph before
+        self._previous: tuple[list[str], int, int] = ([], 0, 0)  # the paragraph before: its speakers, extent
         self.last_when: tuple[tuple[int, int], ...] = ()
         self.last_region: tuple[int, ...] = ()
         self.media: dict[str, list[str]] = {}  # "letter" -> who spoke "in a letter"
@@ -214,7 +214,7 @@ class Attributor:
             self.note_subject(sentence, spans, span_starts)
         # Pronouns look back a few sentences: keep a bounded, ordered window of subjects.
         self.subjects = sorted(self.subjects[-_SUBJECTS_KEPT:])
-        self.previous_voice = next((q.speakers for q in reversed(quotes) if q.speakers), []) or self._reporter(start, end)
+        self._previous = (next((q.speakers for q in reversed(quotes) if q.speakers), []), start, end)
         medium = None if quotes else _MEDIUM.search(self.text, start, end)
         if medium:  # "In a letter to heads, she said ..." - the letter may be quoted later
             voice = self._reporter(start, end, people_only=False)
@@ -286,9 +286,16 @@ class Attributor:
         reporter = self._reporter(block_start, opening, people_only=False)
         if reporter:  # "A spokesperson said the report would be read. “We welcome ...”"
             return reporter, (), ()
-        if self.previous_voice and not self._narrative_after(span):
-            return self.previous_voice, self.last_when, self.last_region
+        previous = self._previous_voice()
+        if previous and not self._narrative_after(span):
+            return previous, self.last_when, self.last_region
         return [], (), ()
+
+    def _previous_voice(self) -> list[str]:
+        """Who spoke in the paragraph before: its last attributed speaker, else the subject of
+        its speech verb (worked out only when a quotation needs it)."""
+        speakers, start, end = self._previous
+        return speakers or self._reporter(start, end)
 
     def _narrative_after(self, span: Span) -> bool:
         """True when the paragraph goes on after the quotation with a sentence of its own,
