@@ -164,3 +164,9 @@ def test_a_judge_named_by_role_and_then_a_pronoun():
             "In his ruling, handed down on Friday, the judge said the council had acted lawfully.\n\n"
             "“The consultation was thorough and fair to every resident,” he wrote.")
     assert quotes(extract(text))[0][0] == "Justice Hale"
+
+
+def test_they_are_the_people_last_quoted_together():
+    text = (LEDE + "Jane Hart and Tom Reed said the bridge was “long overdue”.\n\n"
+            "“We have waited twenty years for this crossing,” they said.")
+    assert quotes(extract(text))[0][0] == "Jane Hart and Tom Reed"

@@ -87,3 +87,21 @@ def test_offsets_at_the_edges():
 )
 def test_passive_before(text, expected):
     assert passive_before(text + "by March", len(text)) is expected
+
+
+def test_an_adjective_in_ed_does_not_make_a_future_clause_past():
+    from datetime import date
+
+    from timeline.dates import find_dates
+
+    sentence = "The council will publish updated figures in July."
+    assert [m.value for m in find_dates(sentence, date(2024, 4, 25))] == ["2024-07"]
+
+
+def test_agreed_to_points_ahead():
+    from datetime import date
+
+    from timeline.dates import find_dates
+
+    sentence = "The two leaders have agreed to meet again in June."
+    assert [m.value for m in find_dates(sentence, date(2024, 3, 19))] == ["2024-06"]

@@ -48,6 +48,7 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|by|with|via|through|under|after|fr
 _BULLET = re.compile(r"\s*[•·▪*–-]\s")
 _SUBJECT_REACH = 60  # characters between an organisation and its speech verb
 _SUBJECTS_KEPT = 200
+_THEY = re.compile(r"^\s*they\b|\bthey\s*$", re.I)
 _ATTRIBUTION_REACH = 400  # characters before a quotation searched for its attribution
 _GROUP_SUBJECT = re.compile(r"(?:^|[,;]\s*)(?:the\s+)?([A-Za-z]+(?:\s+[a-z]+)?s)\s+(?:have\s+|had\s+)?$", re.I)
 
@@ -162,6 +163,7 @@ class Attributor:
         self._previous: tuple[list[str], int, int] = ([], 0, 0)  # the paragraph before: its speakers, extent
         self.last_when: tuple[tuple[int, int], ...] = ()
         self.last_region: tuple[int, ...] = ()
+        self.last_group: list[str] = []  # the last people quoted together, for "they said"
         self.media: dict[str, list[str]] = {}  # "letter" -> who spoke "in a letter"
 
     def note_subject(self, sentence: Sentence, spans: list[Span], span_starts: list[int]) -> None:
@@ -210,6 +212,8 @@ class Attributor:
             for name in speakers:
                 if self.cast.kind_of(name) == PERSON:
                     self.subjects.append((span.start, name))
+            if len(speakers) > 1:
+                self.last_group = speakers
         for sentence in sentences[noted:]:
             self.note_subject(sentence, spans, span_starts)
         # Pronouns look back a few sentences: keep a bounded, ordered window of subjects.
@@ -360,6 +364,8 @@ class Attributor:
             m.name for m in mentions if self.cast.kind_of(m.name) == PERSON][:1]
         if people:
             return people
+        if self.last_group and _THEY.search(phrase):
+            return self.last_group  # "..., they said": the people last quoted together
         pronoun = list((_ANY_PRONOUN if possessive_pronouns else SUBJECT_PRONOUN).finditer(phrase))
         if pronoun:
             name = self.cast.subject_before(anchor, gender_of_pronoun(pronoun[-1].group(1)), self.subjects)

@@ -34,6 +34,9 @@ _NOT_PAST = frozenset(_WORDS["not_past"])
 _CONTRACTIONS = {"ll": FUTURE, "d": FUTURE, "ve": PAST}
 _AUXILIARIES = frozenset(_WORDS["auxiliaries"])
 _FORWARD = frozenset(_WORDS["forward"])
+_PERFECT = frozenset({"have", "has", "had"})
+_LINKS = frozenset({"in", "on", "at", "by", "from", "since", "until", "during", "of", "the", "early", "late", "mid", "last"})
+_MODALS = frozenset({"will", "would", "shall", "should", "could", "can", "may", "might", "must", "to", "'ll", "’ll"})
 _NEGATIONS = frozenset({"not", "never"})
 _NEGATION = re.compile(r"n['’]t$")  # "wasn't" -> "was"
 
@@ -48,8 +51,12 @@ def tense_at(sentence: str, offset: int) -> str:
     infinitive = False  # a "to" clause between the date and its verb
     for i in range(len(words) - 1, -1, -1):
         tense = _cue(words, lower, i)
+        if tense == PAST and lower[i] not in _CUES and _adjective(lower, i) and _future_before(words, lower, i):
+            continue  # "will publish updated figures in July": an -ed adjective, not the verb
         if tense:
-            return FUTURE if infinitive and lower[i] in _FORWARD else tense
+            perfect = lower[i] in _PERFECT and i + 1 < len(lower) and lower[i + 1] in _FORWARD
+            promised = lower[i] in _FORWARD or perfect
+            return FUTURE if infinitive and promised else tense  # "have agreed to meet in May"
         infinitive = infinitive or lower[i] == "to"
     end = min(len(sentence), offset + _WINDOW)
     boundary = _BOUNDARY.search(sentence, offset, end)
@@ -77,7 +84,20 @@ def _cue(words: list[str], lower: list[str], i: int) -> str | None:
         tense = _CONTRACTIONS.get(re.split("['’]", word)[-1])
     if tense == PAST and _after_auxiliary(lower, i):
         return None
+    if tense == PRESENT and i and lower[i - 1] in _MODALS:
+        return None  # "will begin", "to start": the modal or "to" before it tells the tense
     return tense
+
+
+def _adjective(lower: list[str], i: int) -> bool:
+    """True when a noun-like word stands between the -ed word and the date ("updated figures in July"),
+    not when the -ed word governs the date itself ("grades scrapped in September")."""
+    return any(w not in _LINKS for w in lower[i + 1:])
+
+
+def _future_before(words: list[str], lower: list[str], i: int) -> bool:
+    """True when a future cue comes earlier in the clause than word ``i``."""
+    return any(_cue(words, lower, j) == FUTURE for j in range(i))
 
 
 def passive_before(sentence: str, offset: int) -> bool:
