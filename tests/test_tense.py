@@ -1,8 +1,11 @@
 """Tense detection: which way an underspecified date in a clause points."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from timeline.dates import find_dates
 from timeline.tense import FUTURE, PAST, PRESENT, passive_before, tense_at
 
 
@@ -90,18 +93,10 @@ def test_passive_before(text, expected):
 
 
 def test_an_adjective_in_ed_does_not_make_a_future_clause_past():
-    from datetime import date
-
-    from timeline.dates import find_dates
-
     sentence = "The council will publish updated figures in July."
     assert [m.value for m in find_dates(sentence, date(2024, 4, 25))] == ["2024-07"]
 
 
 def test_agreed_to_points_ahead():
-    from datetime import date
-
-    from timeline.dates import find_dates
-
     sentence = "The two leaders have agreed to meet again in June."
     assert [m.value for m in find_dates(sentence, date(2024, 3, 19))] == ["2024-06"]
