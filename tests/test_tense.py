@@ -100,3 +100,7 @@ def test_an_adjective_in_ed_does_not_make_a_future_clause_past():
 def test_agreed_to_points_ahead():
     sentence = "The two leaders have agreed to meet again in June."
     assert [m.value for m in find_dates(sentence, date(2024, 3, 19))] == ["2024-06"]
+
+
+def test_a_term_in_quote_marks_does_not_end_the_clause():
+    assert [m.value for m in find_dates("The school was rated “good” in the autumn.", date(2024, 5, 10))] == ["2023"]

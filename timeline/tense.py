@@ -19,7 +19,9 @@ from timeline.rules_data import rules
 PAST, FUTURE, PRESENT = "past", "future", "present"
 
 _WINDOW = 160  # characters looked at on either side of a date
-_BOUNDARY = re.compile(r"[;:!?…“”\"\n]|\.\s")
+# Clause ends; a quote mark only where speech starts or stops ('said: “', '.”'), not around
+# a term inside a clause ('was rated “good” in the autumn').
+_BOUNDARY = re.compile(r"[;:!?…\n]|\.\s|(?<=[:,]\s)[“\"]|(?<=[.,!?])[”\"]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 _WORDS = rules("dates")["tense"]
