@@ -64,3 +64,8 @@ def test_of_that_year_takes_the_year_the_text_last_named():
     text = ("Marlow Council approved the bridge on 4 March.\n\n"
             "The first bridge closed in 2019. It was demolished in December of that year.")
     assert [e.date for e in extract(text)] == ["2024-03-04", "2019", "2019-12"]
+
+
+def test_a_holiday_season_is_its_month_not_the_day():
+    [entry] = extract("The bridge will reopen after the Easter holidays.", published=date(2023, 3, 1))
+    assert (entry.date, entry.precision) == ("2023-04", "month")

@@ -104,3 +104,7 @@ def test_agreed_to_points_ahead():
 
 def test_a_term_in_quote_marks_does_not_end_the_clause():
     assert [m.value for m in find_dates("The school was rated “good” in the autumn.", date(2024, 5, 10))] == ["2023"]
+
+
+def test_a_name_ending_in_ed_is_not_a_past_verb():
+    assert tense_before("The anniversary of the Ofsted report falls on Sunday.", "on Sunday") == PRESENT

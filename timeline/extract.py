@@ -85,6 +85,7 @@ _DURATION_BEFORE = re.compile(r"\b(?:for|over|lasting|spent|taken|had|gave)\s+"
                               re.I)
 _WEEKDAY = re.compile(r"[A-Z][a-z]+day\b")
 _INDEFINITE_DAY = re.compile(r"\b(?:a|an|any|every|each|one)\s+(?:[a-z]+\s+)?$", re.I)  # "on a wet Tuesday"
+_SEASON_OF = re.compile(r"\s+(?:holidays?|break|recess|period|weekend|term|season)\b", re.I)
 _THAT_YEAR = re.compile(r"\s*(?:of|in)\s+that\s+(?:same\s+)?year\b", re.I)
 
 
@@ -93,8 +94,9 @@ def _anchored(sentence: str, mentions: list[DateMention], years: list[int]) -> l
 
     A count of days or years counted from another event ("two years after her
     death") or lasting a while ("for more than a year") is not a date of its own,
-    nor is any day of a kind ("on a wet Tuesday"); "in December of that year"
-    takes the year the text last named.
+    nor is any day of a kind ("on a wet Tuesday"); a holiday season ("the Easter
+    holidays") is its month, not the day; "in December of that year" takes the
+    year the text last named.
     """
     out = []
     for m in mentions:
@@ -103,6 +105,8 @@ def _anchored(sentence: str, mentions: list[DateMention], years: list[int]) -> l
             continue
         if _WEEKDAY.match(m.text) and _INDEFINITE_DAY.search(sentence, max(0, m.start - 20), m.start):
             continue
+        if m.value and m.precision == "day" and _SEASON_OF.match(sentence, m.end):
+            m = replace(m, value=m.value[:7], precision="month")  # "the Easter holidays": around, not on, the day
         if m.value and m.precision in ("month", "day") and _THAT_YEAR.match(sentence, m.end):
             if not years:
                 continue

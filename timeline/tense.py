@@ -81,7 +81,8 @@ def _cue(words: list[str], lower: list[str], i: int) -> str | None:
             tense = _CUES.get(" ".join(lower[i:i + n]))
             if tense:
                 return tense
-    tense = _CUES.get(word) or (PAST if _past_form(word) else None)
+    # A capitalised -ed word is a name ("Ofsted", "Alfred"), not a verb.
+    tense = _CUES.get(word) or (PAST if words[i][:1].islower() and _past_form(word) else None)
     if tense is None and ("'" in word or "’" in word):
         tense = _CONTRACTIONS.get(re.split("['’]", word)[-1])
     if tense == PAST and _after_auxiliary(lower, i):
