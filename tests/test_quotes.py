@@ -170,3 +170,10 @@ def test_they_are_the_people_last_quoted_together():
     text = (LEDE + "Jane Hart and Tom Reed said the bridge was “long overdue”.\n\n"
             "“We have waited twenty years for this crossing,” they said.")
     assert quotes(extract(text))[0][0] == "Jane Hart and Tom Reed"
+
+
+def test_a_person_the_text_never_names_can_be_a_pronouns_subject():
+    text = (LEDE + "Council leader Jane Hart welcomed the vote.\n\n"
+            "One local shopkeeper, who asked not to be named, said he had lost trade for months.\n\n"
+            "“I nearly closed the shop for good last winter,” he said.")
+    assert quotes(extract(text))[0][0] == "One local shopkeeper"

@@ -521,6 +521,10 @@ class Cast:
         return (self._alias.get(phrase.lower()) or self._org_starting(phrase)
                 or self._add(phrase, ORGANISATION).name)
 
+    def unnamed_person(self, phrase: str) -> str:
+        """A person the text never names ("One primary head"), known by that phrase."""
+        return self._add(phrase, PERSON).name
+
     def last_organisation(self, offset: int) -> str | None:
         """The organisation named last before ``offset`` (within the last few mentions)."""
         return next((m.name for m in reversed(self._before(offset)) if self.kind_of(m.name) == ORGANISATION), None)

@@ -42,6 +42,7 @@ _AND = re.compile(r"\band\b|&")
 _UNNAMED_PERSON = re.compile(r"(?:^|[,;]\s*|\b(?:as|while|and|but)\s+)((?:one|a|an|another)\s+(?:[a-z'’-]+\s+){0,2}?([a-z]+))$",
                              re.I)
 _MEDIUM = re.compile(r"\b(?:in|on|via|through)\s+(?:a|an|the|her|his|its|their)\s+(?:\w+\s+)?(statement|letter|email|post)\b", re.I)
+_OPENING_UNNAMED = re.compile(r"(?:One|A|An|Another)((?:\s+[a-z'’-]+){1,3})\b")
 _OPENING_ROLE = re.compile(r"(?:[A-Z][\w ,]{0,60},\s+)?[Tt]he\s+(?:[a-z-]+\s+)?([a-z]+)\s")  # "The judge said"
 _BARE_SPOKESPERSON = re.compile(r"^\s*(?:an?|the)\s+(?:spokes\w+|representative)\s*$", re.I)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|by|with|via|through|under|after|from|to|for|of)\s*$", re.I)
@@ -169,6 +170,10 @@ class Attributor:
     def note_subject(self, sentence: Sentence, spans: list[Span], span_starts: list[int]) -> None:
         """Remember the first person named outside quotes as the sentence's subject, or the
         person a sentence-opening role stands for ("The judge said ...")."""
+        unnamed = _unnamed_subject(sentence.text)
+        if unnamed:  # "One primary head in the North West told Tes that she ...": the person is the subject
+            self.subjects.append((sentence.start, self.cast.unnamed_person(unnamed)))
+            return
         role = _OPENING_ROLE.match(sentence.text)
         if role and role_of(role.group(1)):
             name = self.cast.by_role(role_of(role.group(1)), sentence.start)
@@ -435,6 +440,19 @@ class Attributor:
             if len(joined) > 1 and _AND.search(self.text, joined[-2].end, joined[-1].start):
                 return list(dict.fromkeys(m.name for m in joined))
         return [main[-1].name if not apposition else main[0].name]
+
+
+def _unnamed_subject(sentence: str) -> str | None:
+    """"One primary head", "A former colleague": a sentence opening with someone it does not name."""
+    m = _OPENING_UNNAMED.match(sentence)
+    if not m:
+        return None
+    words = m.group(1).split()
+    for i, word in enumerate(words):
+        if role_of(word):
+            phrase = sentence[:m.start(1)] + " " + " ".join(words[:i + 1])
+            return None if _vocabulary()["spokes"].search(phrase) else phrase
+    return None
 
 
 def _named_source(phrase: str) -> list[str]:
