@@ -51,10 +51,9 @@ class Block:
 def _patterns() -> dict[str, re.Pattern[str]]:
     data = rules("boilerplate")
     labels = trie(data["credit_labels"])
-    anywhere = trie(data["signup_phrases"] + data["helpline_phrases"])
     return {
         "credit": re.compile(rf"(?:^|[.!?”\"’)]\s*|\s)(?:{labels})s?\s*:\s*[^.!?\n]{{1,80}}$", re.I),
-        "furniture": re.compile(rf"\b(?:{anywhere})\b", re.I),
+        "furniture": phrase_pattern(data["signup_phrases"] + data["helpline_phrases"]),
         "chrome": phrase_pattern(data["chrome_prefixes"], prefix=True),
         "byline": phrase_pattern(data["byline_prefixes"] + data["dateline_prefixes"], prefix=True),
     }

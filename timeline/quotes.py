@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from timeline.actors import ORGANISATION, PERSON, SUBJECT_PRONOUN, Cast, gender_of_pronoun, role_of
-from timeline.rules_data import rules, trie
+from timeline.rules_data import phrase_pattern, rules
 from timeline.sentences import Sentence
 
 _DOUBLE = "\"“”„‟«»"
@@ -80,21 +80,15 @@ class Quote:
 @functools.cache
 def _vocabulary() -> dict:
     data = rules("quotes")
-    verbs = sorted(data["speech_verbs"].split() + data["speech_phrases"], key=len, reverse=True)
-    spokes = "|".join(data["spokesperson_words"])
     return {
-        "verb": _alternation(verbs),
-        "inverted": _alternation(data["inverted_verbs"].split() + ["according to"]),
-        "spokes": re.compile(rf"\b(?:{spokes})\b", re.I),
+        "verb": phrase_pattern(data["speech_verbs"].split() + data["speech_phrases"]),
+        "inverted": phrase_pattern(data["inverted_verbs"].split() + ["according to"]),
+        "spokes": phrase_pattern(data["spokesperson_words"]),
         "min_words": int(data["min_statement_words"]),
         "document": re.compile(r"(?:^(?!(?:in|on|by|with|via|through|under|after|from|to|for|of)\b)"
                                r"|\b(?:the|a|an|its|their|his|her|this|that)\s+)((?:[\w’'-]+\s+){0,3}?(?:"
                                + "|".join(data["document_nouns"]) + r"))$", re.I),
     }
-
-
-def _alternation(words: list[str]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + trie(words) + r")\b", re.I)
 
 
 def find_spans(text: str, start: int, end: int) -> list[Span]:
