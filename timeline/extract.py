@@ -51,29 +51,24 @@ def _events(document: Document, sentence: Sentence, cast: Cast, attributor: Attr
     if not mentions and not is_lede:
         return []
     actors = cast.involved(sentence.start, sentence.end, attributor.subjects)
+
+    def event(focus: int, end: int, date: str | None, precision: str | None, qualifier: str | None,
+              rule: str) -> Entry:
+        a, b = citation(cast.text, sentence.start, sentence.end, focus, end)
+        cited = cast.text[a:b]
+        return Entry(kind=EVENT, text=cited, date=date, precision=precision, qualifier=qualifier, actors=actors,
+                     sources=[SourceRef(document.source.id, cited)], position=focus, rule=rule)
+
     out: list[Entry] = []
     seen: set[str | None] = set()
     for mention in mentions:
-        if mention.value in seen:
-            continue
-        seen.add(mention.value)
-        a, b = citation(cast.text, sentence.start, sentence.end,
-                        sentence.start + mention.start, sentence.start + mention.end)
-        cited = cast.text[a:b]
-        out.append(Entry(
-            kind=EVENT, text=cited, date=mention.value, precision=mention.precision,
-            qualifier=mention.qualifier, actors=actors, sources=[SourceRef(document.source.id, cited)],
-            position=sentence.start + mention.start, rule="date-optional" if mention.optional else "date",
-        ))
+        if mention.value not in seen:
+            seen.add(mention.value)
+            out.append(event(sentence.start + mention.start, sentence.start + mention.end, mention.value,
+                             mention.precision, mention.qualifier, "date-optional" if mention.optional else "date"))
     if not mentions and is_lede:
-        a, b = citation(cast.text, sentence.start, sentence.end, sentence.start, sentence.start)
-        out.append(Entry(
-            kind=EVENT, text=cast.text[a:b],
-            date=format_date(published, "day") if published else None,
-            precision="day" if published else None,
-            actors=actors, sources=[SourceRef(document.source.id, cast.text[a:b])],
-            position=sentence.start, rule="lede",
-        ))
+        day = format_date(published, "day") if published else None
+        out.append(event(sentence.start, sentence.start, day, "day" if published else None, None, "lede"))
     return out
 
 
