@@ -18,7 +18,7 @@ import math
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from functools import cache, lru_cache
@@ -53,7 +53,7 @@ _DATE_NUMBER = re.compile(r"^(?:\d{1,2}(?:st|nd|rd|th)?|1[89]\d\d|2\d\d\d)$")
 _SUFFIXES = ("ing", "ed", "es", "s")
 
 
-@dataclass
+@dataclass(slots=True)
 class MergedEntry(Entry):
     """An entry built from the atoms it merges; ``members`` lets it be merged again."""
 
@@ -95,7 +95,6 @@ def _meaning() -> tuple[re.Pattern, dict[str, str]]:
     return phrase_pattern(list(table)), table
 
 
-@lru_cache(maxsize=1 << 16)
 def plain(text: str) -> str:
     """Lower case, no quote marks or punctuation, single spaces: how wordings are compared."""
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
@@ -103,15 +102,11 @@ def plain(text: str) -> str:
     return " ".join(w for w in words if w)
 
 
+@lru_cache(maxsize=1 << 16)  # archives repeat wire copy: many wordings recur
 def content_words(text: str) -> frozenset[str]:
     """The words that make a claim: no stop or time words, one form per meaning, crude stems."""
-    return _content_words(plain(text))
-
-
-@lru_cache(maxsize=1 << 16)  # archives repeat wire copy: many wordings recur
-def _content_words(plain_text: str) -> frozenset[str]:
     pattern, table = _meaning()
-    words = pattern.sub(lambda m: table[m.group(0)], plain_text).split()
+    words = pattern.sub(lambda m: table[m.group(0)], plain(text)).split()
     kept = {_stem(w) for w in words if w not in _ignored() and not _DATE_NUMBER.match(w)}
     # Interned: a corpus repeats a small vocabulary, kept once in memory.
     return frozenset(map(sys.intern, kept or words))
@@ -251,6 +246,47 @@ def _content(atom: _Atom, relation) -> tuple:
     return relation, _speaker_key(atom.entry), atom.plain
 
 
+# Index keys: a scope (what a relation requires equal, e.g. a date) and words in it.
+_Keys = tuple[tuple, Iterable[str]]
+
+
+class _Index:
+    """Scope -> word (or any key) -> the atoms stored under both.
+
+    Kept nested (no key tuple per word) and with a lone atom stored as a bare
+    number, as most words are held by one atom: on a large archive this index is
+    the merge's largest structure.
+    """
+
+    def __init__(self) -> None:
+        self.scopes: dict[Hashable, dict[Hashable, int | list[int]]] = {}
+
+    def add(self, scope: Hashable, words: Iterable[Hashable], number: int) -> None:
+        postings = self.scopes.setdefault(scope, {})
+        for word in words:
+            held = postings.get(word)
+            if held is None:
+                postings[word] = number
+            elif isinstance(held, int):
+                postings[word] = [held, number]
+            else:
+                held.append(number)
+
+    def lookup(self, scope: Hashable, words: Iterable[Hashable]) -> Iterator[int]:
+        """The atoms stored under the scope and any of the words (an atom once per word)."""
+        postings = self.scopes.get(scope)
+        if not postings:
+            return
+        for word in words:
+            held = postings.get(word)
+            if held is None:
+                continue
+            if isinstance(held, int):
+                yield held
+            else:
+                yield from held
+
+
 class _Clusters:
     """Atoms, a union-find over them, and an index from words to the atoms holding them.
 
@@ -264,27 +300,30 @@ class _Clusters:
     def __init__(self) -> None:
         self.atoms: list[_Atom] = []
         self.parent: list[int] = []
-        self.by_duplicate: dict[tuple, int] = {}
-        self.index: dict[tuple, list[int]] = defaultdict(list)
+        # Per source, by the hash of ``_duplicate_key``: the atoms' texts are not copied.
+        self.by_duplicate = _Index()
+        self.index = _Index()
         self.groups: dict[tuple, tuple[int, set[str]]] = {}  # content -> (first atom, its first two sources)
         self.seen: dict[str, int] = defaultdict(int)  # atoms holding each word so far
         self.first_source: frozenset[str] | None = None
         self.pending: list[int] | None = []  # atoms not yet indexed while one source is all there is
 
     def add(self, entry: Entry) -> None:
-        wording = plain(entry.text)
-        atom = _Atom(entry, _source_set(tuple(r.id for r in entry.sources)), _content_words(wording), wording)
-        duplicate = (atom.sources, *_duplicate_key(entry))
-        if duplicate in self.by_duplicate:
-            # Same entry twice in one document: keep one, chosen by content.
-            kept = self.atoms[self.by_duplicate[duplicate]]
-            if _atom_rank(entry) < _atom_rank(kept.entry):
-                kept.entry = entry
-            return
+        # Only quotes are compared by wording (one held in another); events by their words.
+        wording = plain(entry.text) if entry.kind == QUOTE else ""
+        atom = _Atom(entry, _source_set(tuple(r.id for r in entry.sources)), content_words(entry.text), wording)
+        duplicate = _duplicate_key(entry)
+        for earlier in self.by_duplicate.lookup(atom.sources, (hash(duplicate),)):
+            kept = self.atoms[earlier]
+            if _duplicate_key(kept.entry) == duplicate:
+                # Same entry twice in one document: keep one, chosen by content.
+                if _atom_rank(entry) < _atom_rank(kept.entry):
+                    kept.entry = entry
+                return
         number = len(self.atoms)
         self.atoms.append(atom)
         self.parent.append(number)
-        self.by_duplicate[duplicate] = number
+        self.by_duplicate.add(atom.sources, (hash(duplicate),), number)
         if not atom.words:
             return
         # Atoms of one source are never linked to each other, so while a single source
@@ -317,14 +356,14 @@ class _Clusters:
             return
         probes, keys = self._keys(atom, relation)
         checked: set[int] = set()
-        for key in probes:
-            for other in self.index.get(key, ()):
+        for scope, words in probes:
+            for other in self.index.lookup(scope, words):
                 if other not in checked and self._find(other) != self._find(number):
                     checked.add(other)
                     if not atom.sources & self.atoms[other].sources and relation(atom, self.atoms[other]):
                         self._union(number, other)
-        for key in keys:
-            self.index[key].append(number)
+        for scope, words in keys:
+            self.index.add(scope, words, number)
         if single:
             sources = self.groups.setdefault(content, (number, set()))[1]
             if len(sources) < 2:
@@ -338,7 +377,7 @@ class _Clusters:
         """
         return sorted(words, key=lambda w: (self.seen[w], w))[:count]
 
-    def _keys(self, atom: _Atom, relation) -> tuple[set[tuple], set[tuple]]:
+    def _keys(self, atom: _Atom, relation) -> tuple[list[_Keys], list[_Keys]]:
         """Index keys an atom looks up and is stored under; two related atoms always meet.
 
         Same event: a shared word, under the dates holding the atom's ("own") or
@@ -352,18 +391,16 @@ class _Clusters:
             date = atom.entry.date
             probed = self._rarest(words, _probe_count(size, EVENT_SAME))
             around = _containers(date) if date else frozenset()
-            probes = {("own", d, w) for d in around | {date} for w in probed} | {("in", date, w) for w in probed}
-            keys = {("own", date, w) for w in words} | {("in", d, w) for d in around for w in words}
-            return probes, keys
+            probes = [(("own", d), probed) for d in (date, *around)] + [(("in", date), probed)]
+            return probes, [(("own", date), words), *((("in", d), words) for d in around)]
         if relation is _restated_event:
             sizes = range(math.ceil(EVENT_RESTATED * size), math.floor(size / EVENT_RESTATED) + 1)
             probed = self._rarest(words, _probe_count(size, EVENT_RESTATED))
-            return {("restated", n, w) for n in sizes for w in probed}, {("restated", size, w) for w in words}
+            return [(("restated", n), probed) for n in sizes], [(("restated", size), words)]
         speaker = _speaker_key(atom.entry)
         probed = self._rarest(words, _probe_count(size, QUOTE_SAME))
-        probes = {("all", speaker, w) for w in probed} | {("one", speaker, w) for w in words}
-        keys = {("all", speaker, w) for w in words} | {("one", speaker, self._rarest(words, 1)[0])}
-        return probes, keys
+        probes = [(("all", speaker), probed), (("one", speaker), words)]
+        return probes, [(("all", speaker), words), (("one", speaker), self._rarest(words, 1))]
 
     def _union(self, a: int, b: int) -> None:
         self.parent[self._find(b)] = self._find(a)
@@ -455,7 +492,7 @@ def _merged(atoms: list[Entry]) -> MergedEntry:
     # One sentence per source: from an atom agreeing on the date when there is one.
     refs: dict[str, str] = {}
     in_agreement = {id(a) for a in agreeing}
-    for atom in sorted(atoms, key=lambda a: (id(a) not in in_agreement, _atom_rank(a))):
+    for atom in sorted(atoms, key=lambda a: id(a) not in in_agreement):  # stable: rank order within
         for ref in atom.sources:
             refs.setdefault(ref.id, ref.sentence)
     actors = list(dict.fromkeys(worded.actors))

@@ -12,7 +12,7 @@ PRECISIONS = ("year", "month", "week", "day")
 QUALIFIERS = ("early", "mid", "late", "before", "by", "after", "about")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """One input document as the timeline cites it."""
 
@@ -31,7 +31,7 @@ class Document:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceRef:
     """Where an entry was read: a source id and the sentence it came from."""
 
@@ -39,7 +39,7 @@ class SourceRef:
     sentence: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Conflict:
     """A date that some sources give for a claim, disagreeing with the entry's date."""
 
@@ -47,7 +47,7 @@ class Conflict:
     sources: tuple[str, ...]
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """One line of the timeline: a dated claim (event) or a quoted statement (quote).
 

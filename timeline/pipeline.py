@@ -7,8 +7,10 @@ their entries are kept.
 """
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from timeline.cache import EntryCache, build_key
@@ -76,7 +78,28 @@ def build(
     on_progress: Progress | None = None,
 ) -> BuildResult:
     """Build the timeline of the paths; ``on_progress(done, total)`` follows the map."""
-    options = options or BuildOptions()
+    with _few_collections():
+        return _build(paths, options or BuildOptions(), on_problem, on_progress)
+
+
+@contextmanager
+def _few_collections():
+    """Run the garbage collector rarely while building (forked workers inherit this).
+
+    A build allocates millions of small, long-lived objects and almost no
+    cycles; at Python's default pace the collector re-scans them over and over
+    and takes a fifth of a large merge.
+    """
+    threshold = gc.get_threshold()
+    gc.set_threshold(100_000, 50, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+
+
+def _build(paths: list[str], options: BuildOptions, on_problem: Callable[[Problem], None] | None,
+           on_progress: Progress | None) -> BuildResult:
     problems: list[Problem] = []
     tasks = plan(paths, problems)
     registry = load_registry()  # before the map: forked workers inherit it
