@@ -13,7 +13,7 @@ from platformdirs import user_cache_dir
 
 from timeline import cache as cache_module
 from timeline import engine, pipeline
-from timeline.cache import EntryCache, default_dir
+from timeline.cache import EntryCache, build_key, default_dir
 from timeline.cli import cli
 from timeline.merge import merge_entries
 from timeline.model import Document, Source
@@ -93,6 +93,38 @@ def test_a_cached_build_skips_the_merge_and_a_changed_document_does_not(tmp_path
     changed = build(str(tmp_path / "archive"))
     assert (len(merges), len(extractions)) == (3, 4)
     assert "repainted" in changed.stdout
+
+
+def test_an_unchanged_archive_is_rebuilt_without_reading_a_document(tmp_path, cache_dir, extractions, monkeypatch):
+    paths = write_archive(tmp_path / "archive", count=3)
+    paths[1].write_bytes(article(2).replace("budget", "budget \u2013 \u00a3").encode("cp1252"))
+    first = build(str(tmp_path / "archive"))
+    loads = []
+    monkeypatch.setattr(engine, "load_document", lambda *args: loads.append(args))
+    again = build(str(tmp_path / "archive"))
+    filtered = json.loads(build(str(tmp_path / "archive"), "--until", "2024-01").stdout)
+    assert loads == []
+    assert (again.exit_code, again.stdout, again.stderr) == (0, first.stdout, first.stderr)
+    assert "cp1252" in again.stderr  # the document's warning is given again
+    january = [e for e in json.loads(first.stdout)["entries"] if e["date"].startswith("2024-01")]
+    assert filtered["entries"] == january != []
+
+
+def test_a_moved_archive_is_built_under_its_new_paths(tmp_path, cache_dir, extractions):
+    write_archive(tmp_path / "archive", count=2)
+    build(str(tmp_path / "archive"))
+    (tmp_path / "archive").rename(tmp_path / "moved")
+    moved = json.loads(build(str(tmp_path / "moved")).stdout)
+    assert [Path(s["path"]).parent.parent.name for s in moved["sources"]] == ["moved", "moved"]
+    assert len(extractions) == 2  # the documents themselves came from the cache
+
+
+def test_a_build_from_a_pipe_is_not_stored(tmp_path):
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)  # opening it to read would wait for a writer: build_key must not
+    (tmp_path / "a.txt").write_text(article(1), encoding="utf-8")
+    assert build_key(True, [("s1", str(tmp_path / "a.txt")), ("s2", str(pipe))]) is None
+    assert build_key(True, [("s1", str(tmp_path / "a.txt"))]) != build_key(False, [("s1", str(tmp_path / "a.txt"))])
 
 
 def test_only_the_most_recent_builds_are_kept(tmp_path, cache_dir, extractions, monkeypatch):

@@ -1,8 +1,9 @@
 """On-disk cache of extracted entries, so an unchanged archive rebuilds in moments.
 
 Each document's entries are keyed by its content and path-independent metadata;
-each build's merged entries by its documents' keys and ids, so a rebuild with
-another filter or format skips extraction and merge alike. Both live under a
+each build's result (sources, problems, merged entries) by its inputs' paths
+and bytes, so a rebuild of an unchanged archive with another filter or format
+reads no document and skips extraction and merge alike. Both live under a
 directory named for everything else the entries depend on: the tool version, the
 package's code, its rule files and the actor registry. Changing any of these
 starts a fresh directory, so a stale result is never served. A document's entries
@@ -22,12 +23,14 @@ import os
 import pickle
 import re
 import shutil
+import stat
 import tempfile
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from timeline import __version__
-from timeline.model import Document, Entry, SourceRef
+from timeline.load import Problem
+from timeline.model import Document, Entry, Source, SourceRef
 from timeline.resources import RULES_DIR, actors_file
 
 ENV_DIR = "TIMELINE_CACHE_DIR"
@@ -104,34 +107,59 @@ class EntryCache:
     def put(self, key: str, entries: list[Entry]) -> None:
         _write(self.root / key[:2] / key, entries)
 
-    def get_build(self, key: str) -> list[Entry] | None:
-        """The merged entries of a build, by ``build_key``."""
+    def get_build(self, key: str) -> StoredBuild | None:
+        """A build's result, by ``build_key``; None if missing or unreadable."""
         path = self.root / "builds" / key
-        entries = _read(path)
-        if entries is not None:
-            with contextlib.suppress(OSError):
-                os.utime(path)  # recently used: kept by the pruning in put_build
-        return entries
+        stored = _load(path)
+        if not isinstance(stored, StoredBuild) or not stored.valid():
+            return None
+        with contextlib.suppress(OSError):
+            os.utime(path)  # recently used: kept by the pruning in put_build
+        return stored
 
-    def put_build(self, key: str, entries: list[Entry]) -> None:
-        """Store a build's merged entries, keeping only the ``BUILDS_KEPT`` most recent builds.
+    def put_build(self, key: str, stored: StoredBuild) -> None:
+        """Store a build's result, keeping only the ``BUILDS_KEPT`` most recent builds.
 
-        They are stored as plain entries: what the merge keeps to merge them again
-        is not needed to render them, and would double the file.
+        Entries are stored as plain entries: what the merge keeps to merge them
+        again is not needed to render them, and would double the file.
         """
         folder = self.root / "builds"
-        _write(folder / key, [_plain(e) for e in entries])
+        _write(folder / key, replace(stored, entries=[_plain(e) for e in stored.entries]))
         with contextlib.suppress(OSError):
-            stored = sorted(folder.iterdir(), key=lambda p: p.stat().st_mtime, reverse=True)
-            for old in stored[BUILDS_KEPT:]:
+            stored_builds = sorted(folder.iterdir(), key=lambda p: p.stat().st_mtime, reverse=True)
+            for old in stored_builds[BUILDS_KEPT:]:
                 old.unlink(missing_ok=True)
 
 
-def build_key(merge: bool, documents: list[tuple[str, str]]) -> str:
-    """A build's key: whether it merges, and each document's source id and key, in order."""
+@dataclass(frozen=True)
+class StoredBuild:
+    """What a build read and found, before filters: enough to render it again."""
+
+    sources: list[Source]
+    problems: list[Problem]  # those of the documents, not of the paths given
+    entries: list[Entry]
+
+    def valid(self) -> bool:
+        return (all(isinstance(s, Source) for s in self.sources) and all(isinstance(p, Problem) for p in self.problems)
+                and all(isinstance(e, Entry) for e in self.entries))
+
+
+def build_key(merge: bool, inputs: list[tuple[str, str]]) -> str | None:
+    """A build's key: whether it merges, and each input's source id, path and bytes.
+
+    None (the build is not stored) when an input is not a regular file that can
+    be read: a pipe read here would be consumed before the build reads it.
+    """
     digest = hashlib.sha256(b"merge" if merge else b"no-merge")
-    for source_id, key in documents:
-        digest.update(f"\0{source_id}\0{key}".encode())
+    for source_id, path in inputs:
+        try:
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                return None
+            with open(path, "rb") as stream:
+                content = hashlib.file_digest(stream, "sha256").hexdigest()
+        except OSError:
+            return None
+        digest.update(b"\0".join([b"", source_id.encode(), os.fsencode(path), content.encode()]))
     return digest.hexdigest()
 
 
@@ -140,17 +168,21 @@ def _plain(entry: Entry) -> Entry:
 
 
 def _read(path: Path) -> list[Entry] | None:
-    try:
-        with path.open("rb") as stream:
-            entries = pickle.load(stream)
-    except Exception:  # noqa: BLE001 - a damaged entry of any kind is a miss
-        return None
+    entries = _load(path)
     if not (isinstance(entries, list) and all(isinstance(e, Entry) for e in entries)):
         return None
     return entries
 
 
-def _write(path: Path, entries: list[Entry]) -> None:
+def _load(path: Path) -> object:
+    try:
+        with path.open("rb") as stream:
+            return pickle.load(stream)
+    except Exception:  # noqa: BLE001 - a damaged entry of any kind is a miss
+        return None
+
+
+def _write(path: Path, value: object) -> None:
     """Store atomically (a concurrent reader sees the whole file or none); failures are ignored."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -159,7 +191,7 @@ def _write(path: Path, entries: list[Entry]) -> None:
         return
     try:
         with os.fdopen(fd, "wb") as out:
-            pickle.dump(entries, out, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except (OSError, pickle.PicklingError):
         Path(tmp).unlink(missing_ok=True)

@@ -48,7 +48,6 @@ class DocumentResult:
     source: Source | None
     entries: list[Entry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    key: str | None = None  # the document's cache key, when a cache is used
 
     def renumbered(self, source_id: str) -> DocumentResult:
         """The same result under another source id."""
@@ -89,7 +88,7 @@ def process(task: Task, cache: EntryCache | None = None) -> DocumentResult:
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop an archive
         failure = Problem(task.path, f"could not be processed ({type(exc).__name__}: {exc})")
         return DocumentResult(None, problems=[*problems, failure])
-    return DocumentResult(document.source, entries, problems, key)
+    return DocumentResult(document.source, entries, problems)
 
 
 def read_stdin_task(source_id: str) -> Task:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from timeline.cache import EntryCache, build_key
+from timeline.cache import EntryCache, StoredBuild, build_key
 from timeline.engine import DocumentResult, Task, load_registry, read_stdin_task, run
 from timeline.filters import Selection, select
 from timeline.load import STDIN, Problem, expand_paths
@@ -104,21 +104,39 @@ def _build(paths: list[str], options: BuildOptions, on_problem: Callable[[Proble
     tasks = plan(paths, problems)
     registry = load_registry()  # before the map: forked workers inherit it
     cache = EntryCache.open() if options.cache else None
-    sources: list[Source] = []
-    if on_progress:
-        on_progress(0, len(tasks))
-    results = run(tasks, cache, options.jobs, options.engine, options.scheduler)
-    readable = _readable(results, sources, problems, on_progress, len(tasks))
-    if cache:
-        entries = _merge_cached(list(readable), options.merge, cache)
-    else:
-        # The merge consumes documents as they arrive, while workers extract the next ones.
-        entries = merge_entries((r.entries for r in readable), merge_across=options.merge)
-    entries = select(entries, options.selection, registry)
+    key = _build_key(tasks, options.merge) if cache else None
+    stored = cache.get_build(key) if cache and key else None
+    if stored is None:
+        stored = _extract_and_merge(tasks, options, cache, on_progress)
+        if cache and key:
+            cache.put_build(key, stored)
+    elif on_progress:
+        on_progress(len(tasks), len(tasks))
+    problems.extend(stored.problems)
+    entries = select(stored.entries, options.selection, registry)
     if on_problem:
         for problem in problems:
             on_problem(problem)
+    sources = stored.sources
     return BuildResult(Timeline(sources, chronological(entries, [s.id for s in sources])), problems)
+
+
+def _build_key(tasks: list[Task], merge: bool) -> str | None:
+    """The stored-build key of these inputs; None (not stored) when one is standard input."""
+    if any(task.loaded for task in tasks):
+        return None
+    return build_key(merge, [(task.source_id, task.path) for task in tasks])
+
+
+def _extract_and_merge(tasks: list[Task], options: BuildOptions, cache: EntryCache | None,
+                       on_progress: Progress | None) -> StoredBuild:
+    """The map and the merge; the merge consumes documents as they arrive, while workers extract the next ones."""
+    sources: list[Source] = []
+    problems: list[Problem] = []
+    results = run(tasks, cache, options.jobs, options.engine, options.scheduler)
+    readable = _readable(results, sources, problems, on_progress, len(tasks))
+    entries = merge_entries((r.entries for r in readable), merge_across=options.merge)
+    return StoredBuild(sources, problems, entries)
 
 
 def _readable(results: Iterable[DocumentResult], sources: list[Source], problems: list[Problem],
@@ -131,13 +149,3 @@ def _readable(results: Iterable[DocumentResult], sources: list[Source], problems
             yield result
         if on_progress:
             on_progress(done, total)
-
-
-def _merge_cached(results: list[DocumentResult], merge: bool, cache: EntryCache) -> list[Entry]:
-    """The merged entries of the documents, from the cache when the same build was merged before."""
-    key = build_key(merge, [(r.source.id, r.key) for r in results])
-    entries = cache.get_build(key)
-    if entries is None:
-        entries = merge_entries([r.entries for r in results], merge_across=merge)
-        cache.put_build(key, entries)
-    return entries
