@@ -3,14 +3,17 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.model import EVENT, QUOTE, Entry, SourceRef, Timeline
+from timeline.model import EVENT, QUOTE, Conflict, Entry, Source, SourceRef, Timeline
 from timeline.render import RenderContext
 from timeline.render.csv_format import render as render_csv
+from timeline.render.json_format import render as render_json
+from timeline.render.json_format import timeline_dict
 from timeline.render.table import render as render_table
 from timeline.render.text_safety import clean, csv_cell, markdown_text
 
@@ -67,3 +70,15 @@ def test_csv_round_trips_with_no_formula_starts(text, speaker):
     assert len(row) == len(header) == 11
     assert (row[header.index("text")], row[header.index("speaker")]) == (csv_cell(text), csv_cell(speaker))
     assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row)
+
+
+@thorough
+@given(st.lists(st.tuples(HOSTILE, HOSTILE, st.lists(HOSTILE, max_size=3)), max_size=4), HOSTILE)
+def test_json_is_exactly_the_standard_indented_dump(rows, title):
+    entries = [Entry(EVENT, text, "2023-02", "month", actors=actors, sources=[SourceRef("s1", sentence)],
+                     conflicts=[Conflict("2022", ("s1",))] if actors else [])
+               for text, sentence, actors in rows]
+    timeline = Timeline([Source("s1", "/news/a.txt", None, title)], entries)
+    out = io.StringIO()
+    render_json(timeline, out, RenderContext())
+    assert out.getvalue() == json.dumps(timeline_dict(timeline), ensure_ascii=False, indent=2) + "\n"

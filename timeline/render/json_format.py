@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring
 from typing import TextIO
 
 from timeline.model import Entry, Source, Timeline
@@ -45,7 +46,7 @@ def render(timeline: Timeline, out: TextIO, context: RenderContext) -> None:
     """The same text as ``json.dump(timeline_dict(timeline), indent=2)``, written one entry at a
     time so that a large timeline is never held twice in memory."""
     out.write('{\n  "sources": ')
-    out.write(_nested(json.dumps([source_dict(s) for s in timeline.sources], ensure_ascii=False, indent=2)))
+    out.write(_pretty([source_dict(s) for s in timeline.sources], "  "))
     out.write(',\n  "entries": ')
     if not timeline.entries:
         out.write("[]")
@@ -53,11 +54,21 @@ def render(timeline: Timeline, out: TextIO, context: RenderContext) -> None:
         out.write("[")
         for i, entry in enumerate(timeline.entries):
             out.write(",\n    " if i else "\n    ")
-            out.write(_nested(json.dumps(entry_dict(entry), ensure_ascii=False, indent=2), depth=2))
+            out.write(_pretty(entry_dict(entry), "    "))
         out.write("\n  ]")
     out.write("\n}\n")
 
 
-def _nested(text: str, depth: int = 1) -> str:
-    """A dumped value re-indented to sit ``depth`` levels deep (its first line stays put)."""
-    return text.replace("\n", "\n" + "  " * depth)
+def _pretty(value: object, indent: str) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)`` for a value whose first line sits at
+    ``indent``: written directly for the shapes a timeline has, as the standard
+    library's indenting encoder (pure Python) is the slowest part of a large export."""
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if isinstance(value, (dict, list)) and value:
+        inner = indent + "  "
+        if isinstance(value, dict):
+            items = [f"{inner}{encode_basestring(key)}: {_pretty(item, inner)}" for key, item in value.items()]
+            return "{\n" + ",\n".join(items) + f"\n{indent}}}"
+        return "[\n" + ",\n".join(inner + _pretty(item, inner) for item in value) + f"\n{indent}]"
+    return json.dumps(value)
