@@ -32,7 +32,7 @@ class _PickledByFields:
 
 
 @dataclass(frozen=True, slots=True)
-class Source:
+class Source(_PickledByFields):
     """One input document as the timeline cites it."""
 
     id: str
@@ -59,7 +59,7 @@ class SourceRef(_PickledByFields):
 
 
 @dataclass(frozen=True, slots=True)
-class Conflict:
+class Conflict(_PickledByFields):
     """A date that some sources give for a claim, disagreeing with the entry's date."""
 
     date: str
