@@ -80,6 +80,7 @@ class Quote:
 @functools.cache
 def _vocabulary() -> dict:
     data = rules("quotes")
+    nouns = data["document_nouns"]
     return {
         "verb": phrase_pattern(data["speech_verbs"].split() + data["speech_phrases"]),
         "inverted": phrase_pattern(data["inverted_verbs"].split() + ["according to"]),
@@ -87,7 +88,10 @@ def _vocabulary() -> dict:
         "min_words": int(data["min_statement_words"]),
         "document": re.compile(r"(?:^(?!(?:in|on|by|with|via|through|under|after|from|to|for|of)\b)"
                                r"|\b(?:the|a|an|its|their|his|her|this|that)\s+)((?:[\w’'-]+\s+){0,3}?(?:"
-                               + "|".join(data["document_nouns"]) + r"))$", re.I),
+                               + "|".join(nouns) + r"))$", re.I),
+        # Document nouns are plain words: one ends a phrase within its length (and a newline) of the end.
+        "document_end": re.compile("(?:" + "|".join(nouns) + r")$", re.I),
+        "document_reach": max(map(len, nouns)) + 1,
     }
 
 
@@ -337,10 +341,13 @@ class Attributor:
         phrase = self.text[start:end]
         vocab = _vocabulary()
         mentions = [m for m in self.cast.within(start, end) if not m.possessive]
-        core = _TRAILING_APPOSITIVE.sub("", phrase.rstrip()).rstrip(" ,")
-        document = vocab["document"].search(core) if subject else None
+        stripped = phrase.rstrip()
+        aside = _TRAILING_APPOSITIVE.search(stripped)  # ", who chairs the committee," before the verb
+        trimmed = stripped[:aside.start()] if aside else stripped
+        core = trimmed.rstrip(" ,")
+        document = _document_at_end(core) if subject else None
         if document and not _PREPOSITION_BEFORE.search(core, 0, document.start()):  # not "In a ruling, X said"
-            return self._document_voice(document, start, end)
+            return self._document_voice(document, start, end, aside)
         # "In a statement, she said": the statement is how she spoke, not who.
         if vocab["spokes"].search(_MEDIUM.sub("", phrase)):
             orgs = [m.name for m in self.cast.within(start, end) if self.cast.kind_of(m.name) == ORGANISATION]
@@ -359,7 +366,7 @@ class Attributor:
                 name = self.cast.last_organisation(anchor)
                 if name:
                     return [name]
-        people = self._people(mentions, start, end) if subject else [
+        people = self._people(mentions, start, end, aside) if subject else [
             m.name for m in mentions if self.cast.kind_of(m.name) == PERSON][:1]
         if people:
             return people
@@ -370,7 +377,7 @@ class Attributor:
             name = self.cast.subject_before(anchor, gender_of_pronoun(pronoun[-1].group(1)), self.subjects)
             if name:
                 return [name]
-        core = _TRAILING_APPOSITIVE.sub("", phrase.rstrip()).strip(" ,")
+        core = trimmed.strip(" ,")
         unnamed = _UNNAMED_PERSON.search(core) if subject else None
         if unnamed and role_of(unnamed.group(2)):
             words = unnamed.group(1)
@@ -386,8 +393,7 @@ class Attributor:
                 return [source[0][:1].upper() + source[0][1:]]  # "the prison governor", named nowhere
         # An organisation as the subject: close to the verb (an apposition or relative clause
         # between them aside), not in an earlier clause.
-        aside = _TRAILING_APPOSITIVE.search(self.text, start, end)
-        verb_at = aside.start() if aside else end
+        verb_at = start + aside.start() if aside else end
         orgs = [m.name for m in mentions
                 if self.cast.kind_of(m.name) == ORGANISATION and m.end <= verb_at and verb_at - m.end < _SUBJECT_REACH]
         if orgs:
@@ -395,12 +401,13 @@ class Attributor:
         group = _GROUP_SUBJECT.search(phrase) if subject else None
         return [group.group(1)[:1].upper() + group.group(1)[1:]] if group else []
 
-    def _document_voice(self, document: re.Match[str], start: int, end: int) -> list[str]:
+    def _document_voice(self, document: re.Match[str], start: int, end: int,
+                        aside: re.Match[str] | None) -> list[str]:
         """Who a written source speaks for: the people or organisation it is from ("The statement
         from X and Y", "Ofsted's annual report"), the last speakers for "the statement went on",
         else the document itself ("the letter", seen by whoever)."""
         named = self.cast.within(start + document.start(), start + document.end())
-        people = self._people([m for m in named if not m.possessive], start, end)
+        people = self._people([m for m in named if not m.possessive], start, end, aside)
         if people:
             return people
         orgs = [m.name for m in named if self.cast.kind_of(m.name) == ORGANISATION]
@@ -415,13 +422,13 @@ class Attributor:
         noun = " ".join(_named_source(noun)) or noun
         return [noun[:1].lower() + noun[1:]]
 
-    def _people(self, mentions, start: int, end: int) -> list[str]:
-        """The subject among the people named before a verb; several when joined by "and"."""
+    def _people(self, mentions, start: int, end: int, apposition: re.Match[str] | None) -> list[str]:
+        """The subject among the people named before a verb; several when joined by "and".
+        ``apposition`` is the trailing apposition of the phrase from ``start``, if it has one."""
         people = [m for m in mentions if self.cast.kind_of(m.name) == PERSON]
         if not people:
             return []
-        apposition = _TRAILING_APPOSITIVE.search(self.text, start, end)
-        cut = apposition.start() if apposition else end
+        cut = start + apposition.start() if apposition else end
         main = [m for m in people if m.end <= cut] or [m for m in people if m.start >= cut]
         if not main:
             return []
@@ -447,6 +454,16 @@ def _unnamed_subject(sentence: str) -> str | None:
             phrase = sentence[:m.start(1)] + " " + " ".join(words[:i + 1])
             return None if _vocabulary()["spokes"].search(phrase) else phrase
     return None
+
+
+def _document_at_end(core: str) -> re.Match[str] | None:
+    """A written source ending the phrase before a speech verb ("The report", "its annual review")."""
+    vocab = _vocabulary()
+    # a cheap check first: most phrases do not end in a document noun, and the full pattern
+    # would be tried at every word of them
+    if not vocab["document_end"].search(core, max(0, len(core) - vocab["document_reach"])):
+        return None
+    return vocab["document"].search(core)
 
 
 def _named_source(phrase: str) -> list[str]:
