@@ -41,7 +41,12 @@ _AND = re.compile(r"\band\b|&")
 # "One mother", "a former colleague", "a union leader" right before the verb.
 _UNNAMED_PERSON = re.compile(r"(?:^|[,;]\s*|\b(?:as|while|and|but)\s+)((?:one|a|an|another)\s+(?:[a-z'’-]+\s+){0,2}?([a-z]+))$",
                              re.I)
-_MEDIUM = re.compile(r"\b(?:in|on|via|through)\s+(?:a|an|the|her|his|its|their)\s+(?:\w+\s+)?(statement|letter|email|post)\b", re.I)
+_MEDIUM_NOUNS = ("statement", "letter", "email", "post")
+_MEDIUM = re.compile(r"\b(?:in|on|via|through)\s+(?:a|an|the|her|his|its|their)\s+(?:\w+\s+)?("
+                     + "|".join(_MEDIUM_NOUNS) + r")\b", re.I)
+# The characters a case-insensitive pattern matches to an ASCII letter that str.lower() does not
+# turn into that letter (dotted and dotless i, long s).
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f]")
 _OPENING_UNNAMED = re.compile(r"(?:One|A|An|Another)((?:\s+[a-z'’-]+){1,3})\b")
 _OPENING_ROLE = re.compile(r"(?:[A-Z][\w ,]{0,60},\s+)?[Tt]he\s+(?:[a-z-]+\s+)?([a-z]+)\s")  # "The judge said"
 _BARE_SPOKESPERSON = re.compile(r"^\s*(?:an?|the)\s+(?:spokes\w+|representative)\s*$", re.I)
@@ -85,6 +90,7 @@ def _vocabulary() -> dict:
         "verb": phrase_pattern(data["speech_verbs"].split() + data["speech_phrases"]),
         "inverted": phrase_pattern(data["inverted_verbs"].split() + ["according to"]),
         "spokes": phrase_pattern(data["spokesperson_words"]),
+        "spokes_words": tuple({phrase.split()[0].lower() for phrase in data["spokesperson_words"]}),
         "min_words": int(data["min_statement_words"]),
         "document": re.compile(r"(?:^(?!(?:in|on|by|with|via|through|under|after|from|to|for|of)\b)"
                                r"|\b(?:the|a|an|its|their|his|her|this|that)\s+)((?:[\w’'-]+\s+){0,3}?(?:"
@@ -209,9 +215,9 @@ class Attributor:
             if speakers and quotes[-1].statement:
                 self.last_speakers = speakers
                 self.last_when, self.last_region = when, region
-            medium = _MEDIUM.search(self.text, *region) if region else None
-            if medium and speakers:
-                self.media[medium.group(1).lower()] = speakers
+            medium = _medium(self.text, *region) if region and speakers else None
+            if medium:
+                self.media[medium] = speakers
             for name in speakers:
                 if self.cast.kind_of(name) == PERSON:
                     self.subjects.append((span.start, name))
@@ -222,11 +228,11 @@ class Attributor:
         # Pronouns look back a few sentences: keep a bounded, ordered window of subjects.
         self.subjects = sorted(self.subjects[-_SUBJECTS_KEPT:])
         self._previous = (next((q.speakers for q in reversed(quotes) if q.speakers), []), start, end)
-        medium = None if quotes else _MEDIUM.search(self.text, start, end)
+        medium = None if quotes else _medium(self.text, start, end)
         if medium:  # "In a letter to heads, she said ..." - the letter may be quoted later
             voice = self._reporter(start, end, people_only=False)
             if voice:
-                self.media[medium.group(1).lower()] = voice
+                self.media[medium] = voice
         self.last_block_end = end
         self.last_quote_end = max((s.end for s in spans), default=-1)
         if not spans and self.text[start:end].rstrip().endswith(":") and _vocabulary()["verb"].search(self.text, start, end):
@@ -349,7 +355,7 @@ class Attributor:
         if document and not _PREPOSITION_BEFORE.search(core, 0, document.start()):  # not "In a ruling, X said"
             return self._document_voice(document, start, end, aside)
         # "In a statement, she said": the statement is how she spoke, not who.
-        if vocab["spokes"].search(_MEDIUM.sub("", phrase)):
+        if _names_spokesperson(_without_medium(phrase)):
             orgs = [m.name for m in self.cast.within(start, end) if self.cast.kind_of(m.name) == ORGANISATION]
             if orgs:
                 return orgs[:1]
@@ -452,8 +458,34 @@ def _unnamed_subject(sentence: str) -> str | None:
     for i, word in enumerate(words):
         if role_of(word):
             phrase = sentence[:m.start(1)] + " " + " ".join(words[:i + 1])
-            return None if _vocabulary()["spokes"].search(phrase) else phrase
+            return None if _names_spokesperson(phrase) else phrase
     return None
+
+
+def _may_contain(text: str, words: tuple[str, ...]) -> bool:
+    """False only when no case-insensitive match of any of the lower-case ASCII ``words`` can be
+    in ``text``: a check much cheaper than a case-insensitive regex, which is tried at every position."""
+    lowered = text.lower()
+    return any(word in lowered for word in words) or (not text.isascii() and bool(_FOLDS_TO_ASCII.search(text)))
+
+
+def _medium(text: str, start: int, end: int) -> str | None:
+    """The written medium text[start:end] says something was said in ("in a letter" -> "letter")."""
+    if not _may_contain(text[start:end], _MEDIUM_NOUNS):  # most passages name none
+        return None
+    found = _MEDIUM.search(text, start, end)
+    return found.group(1).lower() if found else None
+
+
+def _without_medium(phrase: str) -> str:
+    """The phrase without "in a statement" and the like: how someone spoke, not who."""
+    return _MEDIUM.sub("", phrase) if _may_contain(phrase, _MEDIUM_NOUNS) else phrase
+
+
+def _names_spokesperson(phrase: str) -> bool:
+    """True when the phrase has a spokesperson word ("an Ofsted spokeswoman", "sources")."""
+    vocab = _vocabulary()
+    return _may_contain(phrase, vocab["spokes_words"]) and bool(vocab["spokes"].search(phrase))
 
 
 def _document_at_end(core: str) -> re.Match[str] | None:
