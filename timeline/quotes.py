@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
 from timeline.actors import ORGANISATION, PERSON, SUBJECT_PRONOUN, Cast, gender_of_pronoun, role_of
-from timeline.rules_data import phrase_pattern, rules
+from timeline.rules_data import phrase_pattern, rules, trie
 from timeline.sentences import Sentence
 
 _DOUBLE = "\"“”„‟«»"
@@ -46,7 +47,7 @@ _MEDIUM = re.compile(r"\b(?:in|on|via|through)\s+(?:a|an|the|her|his|its|their)\
                      + "|".join(_MEDIUM_NOUNS) + r")\b", re.I)
 # The characters a case-insensitive pattern matches to an ASCII letter that str.lower() does not
 # turn into that letter (dotted and dotless i, long s).
-_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f]")
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f"
 _OPENING_UNNAMED = re.compile(r"(?:One|A|An|Another)((?:\s+[a-z'’-]+){1,3})\b")
 _OPENING_ROLE = re.compile(r"(?:[A-Z][\w ,]{0,60},\s+)?[Tt]he\s+(?:[a-z-]+\s+)?([a-z]+)\s")  # "The judge said"
 _BARE_SPOKESPERSON = re.compile(r"^\s*(?:an?|the)\s+(?:spokes\w+|representative)\s*$", re.I)
@@ -96,7 +97,7 @@ def _vocabulary() -> dict:
                                r"|\b(?:the|a|an|its|their|his|her|this|that)\s+)((?:[\w’'-]+\s+){0,3}?(?:"
                                + "|".join(nouns) + r"))$", re.I),
         # Document nouns are plain words: one ends a phrase within its length (and a newline) of the end.
-        "document_end": re.compile("(?:" + "|".join(nouns) + r")$", re.I),
+        "document_end": re.compile("(?:" + trie(nouns) + r")$", re.I),
         "document_reach": max(map(len, nouns)) + 1,
     }
 
@@ -148,8 +149,9 @@ def is_statement(words: str) -> bool:
     sentence interrupted by its attribution.
     """
     stripped = words.strip()
-    count = len(_WORDS.findall(stripped))
-    if count >= _vocabulary()["min_words"]:
+    min_words = _vocabulary()["min_words"]
+    count = len(list(itertools.islice(_WORDS.finditer(stripped), min_words)))  # a long one is read no further
+    if count >= min_words:
         return True
     return count >= 2 and stripped[:1].isupper() and stripped[-1:] in ".!?,"
 
@@ -466,7 +468,15 @@ def _may_contain(text: str, words: tuple[str, ...]) -> bool:
     """False only when no case-insensitive match of any of the lower-case ASCII ``words`` can be
     in ``text``: a check much cheaper than a case-insensitive regex, which is tried at every position."""
     lowered = text.lower()
-    return any(word in lowered for word in words) or (not text.isascii() and bool(_FOLDS_TO_ASCII.search(text)))
+    for word in words:  # a loop, not any(): this runs for most paragraphs and phrases
+        if word in lowered:
+            return True
+    if text.isascii():
+        return False
+    for char in _FOLDS_TO_ASCII:
+        if char in text:
+            return True
+    return False
 
 
 def _medium(text: str, start: int, end: int) -> str | None:
