@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import re
 from dataclasses import dataclass
 
@@ -23,6 +24,8 @@ from timeline.sentences import Sentence
 
 _DOUBLE = "\"“”„‟«»"
 _SINGLE = "'‘’‚‛"
+_DOUBLE_MARK = re.compile(f"[{re.escape(_DOUBLE)}]")
+_SINGLE_MARK = re.compile(f"[{re.escape(_SINGLE)}]")
 _OPENING_CONTEXT = set(" \t\n([{—–-/:")
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _TRAILING_APPOSITIVE = re.compile(r",[^,]{1,120},\s*$")
@@ -69,6 +72,9 @@ class Span:
     closed: bool
 
 
+_START = operator.attrgetter("start")
+
+
 @dataclass
 class Quote:
     """A quotation with its speakers, source sentence and attribution clause."""
@@ -104,24 +110,20 @@ def _vocabulary() -> dict:
 
 def find_spans(text: str, start: int, end: int) -> list[Span]:
     """Quotations within text[start:end] (one paragraph), outermost double quotes first."""
-    doubles = _scan(text, start, end, _DOUBLE, "“„‟«", "”»")
+    doubles = _scan(text, start, end, _DOUBLE_MARK, "“„‟«")
     spans = list(doubles)
     pos = start
     for double in doubles:  # single quotes only outside double-quoted passages
-        spans.extend(_scan(text, pos, double.start - 1, _SINGLE, "‘‛", "’", single=True))
+        spans.extend(_scan(text, pos, double.start - 1, _SINGLE_MARK, "‘‛", single=True))
         pos = double.end + 1
-    spans.extend(_scan(text, pos, end, _SINGLE, "‘‛", "’", single=True))
-    return sorted(spans, key=lambda s: s.start)
+    spans.extend(_scan(text, pos, end, _SINGLE_MARK, "‘‛", single=True))
+    return sorted(spans, key=_START)
 
 
-_MARK_RES = {}
-
-
-def _scan(text: str, start: int, end: int, marks: str, openers: str, closers: str, single: bool = False) -> list[Span]:
+def _scan(text: str, start: int, end: int, marks: re.Pattern[str], openers: str, single: bool = False) -> list[Span]:
     spans: list[Span] = []
     open_at: int | None = None
-    pattern = _MARK_RES.get(marks) or _MARK_RES.setdefault(marks, re.compile(f"[{re.escape(marks)}]"))
-    for m in pattern.finditer(text, start, end):
+    for m in marks.finditer(text, start, end):
         i = m.start()
         ch = text[i]
         prev = text[i - 1] if i > start else " "
@@ -200,6 +202,7 @@ class Attributor:
         starts = [s.start for s in sentences]
         span_starts = [s.start for s in spans]
         quotes: list[Quote] = []
+        voiced: list[str] = []  # the speakers of the paragraph's last attributed quotation
         continuing = self.last_block_end >= 0 and self.last_quote_end >= self.last_block_end - 2
         noted = 0
         for span in spans:
@@ -214,6 +217,8 @@ class Attributor:
             words = raw.strip().rstrip(",")
             quotes.append(Quote(span, words, speakers, s_open.start, s_close.end, when, region, is_statement(raw)))
             continuing = False
+            if speakers:
+                voiced = speakers
             if speakers and quotes[-1].statement:
                 self.last_speakers = speakers
                 self.last_when, self.last_region = when, region
@@ -229,14 +234,14 @@ class Attributor:
             self.note_subject(sentence, spans, span_starts)
         # Pronouns look back a few sentences: keep a bounded, ordered window of subjects.
         self.subjects = sorted(self.subjects[-_SUBJECTS_KEPT:])
-        self._previous = (next((q.speakers for q in reversed(quotes) if q.speakers), []), start, end)
+        self._previous = (voiced, start, end)
         medium = None if quotes else _medium(self.text, start, end)
         if medium:  # "In a letter to heads, she said ..." - the letter may be quoted later
             voice = self._reporter(start, end, people_only=False)
             if voice:
                 self.media[medium] = voice
         self.last_block_end = end
-        self.last_quote_end = max((s.end for s in spans), default=-1)
+        self.last_quote_end = spans[-1].end if spans else -1  # spans do not overlap: the last ends last
         if not spans and self.text[start:end].rstrip().endswith(":") and _vocabulary()["verb"].search(self.text, start, end):
             self.intro = (sentences[-1].start if sentences else start, end)
         elif spans and not _BULLET.match(self.text, start):
