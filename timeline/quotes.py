@@ -111,6 +111,8 @@ def _vocabulary() -> dict:
 def find_spans(text: str, start: int, end: int) -> list[Span]:
     """Quotations within text[start:end] (one paragraph), outermost double quotes first."""
     doubles = _scan(text, start, end, _DOUBLE_MARK, "“„‟«")
+    if not doubles:  # most paragraphs: one scan of single quotes, already in order
+        return _scan(text, start, end, _SINGLE_MARK, "‘‛", single=True)
     spans = list(doubles)
     pos = start
     for double in doubles:  # single quotes only outside double-quoted passages
