@@ -1,8 +1,7 @@
 """Quotations and their speakers, in every position the attribution can take."""
-from datetime import date
-
 import re
 import string
+from datetime import date
 
 import pytest
 

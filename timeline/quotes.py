@@ -97,6 +97,7 @@ def _vocabulary() -> dict:
         "verb": phrase_pattern(data["speech_verbs"].split() + data["speech_phrases"]),
         "inverted": phrase_pattern(data["inverted_verbs"].split() + ["according to"]),
         "spokes": phrase_pattern(data["spokesperson_words"]),
+        # their first words, for a cheap check before the pattern (they are ASCII words)
         "spokes_words": tuple({phrase.split()[0].lower() for phrase in data["spokesperson_words"]}),
         "min_words": int(data["min_statement_words"]),
         "document": re.compile(r"(?:^(?!(?:in|on|by|with|via|through|under|after|from|to|for|of)\b)"
@@ -154,7 +155,8 @@ def is_statement(words: str) -> bool:
     """
     stripped = words.strip()
     min_words = _vocabulary()["min_words"]
-    count = len(list(itertools.islice(_WORDS.finditer(stripped), min_words)))  # a long one is read no further
+    # counted up to the minimum only: a long quotation need not be read to its end
+    count = len(list(itertools.islice(_WORDS.finditer(stripped), min_words)))
     if count >= min_words:
         return True
     return count >= 2 and stripped[:1].isupper() and stripped[-1:] in ".!?,"
