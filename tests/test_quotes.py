@@ -1,10 +1,12 @@
 """Quotations and their speakers, in every position the attribution can take."""
+import re
+import string
 from datetime import date
 
 import pytest
 
 from extraction_support import extract, quotes
-from timeline.quotes import find_spans, is_statement
+from timeline.quotes import _FOLDS_TO_ASCII, _may_contain, find_spans, is_statement
 
 LEDE = "Marlow Council has approved a new bridge.\n\n"
 
@@ -177,3 +179,13 @@ def test_a_person_the_text_never_names_can_be_a_pronouns_subject():
             "One local shopkeeper, who asked not to be named, said he had lost trade for months.\n\n"
             "“I nearly closed the shop for good last winter,” he said.")
     assert quotes(extract(text))[0][0] == "One local shopkeeper"
+
+
+def test_the_cheap_word_check_misses_no_case_insensitive_match():
+    assert _may_contain("In a LETTER to heads", ("letter",))
+    assert _may_contain("a ſtatement", ("statement",))  # long s: IGNORECASE matches it to "s", lower() does not
+    assert not _may_contain("In a letter to heads", ("statement", "email"))
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for letter in string.ascii_lowercase:
+        for found in re.findall(letter, everything, re.I):
+            assert found.lower() == letter or found in _FOLDS_TO_ASCII, found

@@ -13,15 +13,19 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
+import operator
 import re
 from dataclasses import dataclass
 
 from timeline.actors import ORGANISATION, PERSON, SUBJECT_PRONOUN, Cast, gender_of_pronoun, role_of
-from timeline.rules_data import phrase_pattern, rules
+from timeline.rules_data import phrase_pattern, rules, trie
 from timeline.sentences import Sentence
 
 _DOUBLE = "\"“”„‟«»"
 _SINGLE = "'‘’‚‛"
+_DOUBLE_MARK = re.compile(f"[{re.escape(_DOUBLE)}]")
+_SINGLE_MARK = re.compile(f"[{re.escape(_SINGLE)}]")
 _OPENING_CONTEXT = set(" \t\n([{—–-/:")
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _TRAILING_APPOSITIVE = re.compile(r",[^,]{1,120},\s*$")
@@ -41,7 +45,12 @@ _AND = re.compile(r"\band\b|&")
 # "One mother", "a former colleague", "a union leader" right before the verb.
 _UNNAMED_PERSON = re.compile(r"(?:^|[,;]\s*|\b(?:as|while|and|but)\s+)((?:one|a|an|another)\s+(?:[a-z'’-]+\s+){0,2}?([a-z]+))$",
                              re.I)
-_MEDIUM = re.compile(r"\b(?:in|on|via|through)\s+(?:a|an|the|her|his|its|their)\s+(?:\w+\s+)?(statement|letter|email|post)\b", re.I)
+_MEDIUM_NOUNS = ("statement", "letter", "email", "post")
+_MEDIUM = re.compile(r"\b(?:in|on|via|through)\s+(?:a|an|the|her|his|its|their)\s+(?:\w+\s+)?("
+                     + "|".join(_MEDIUM_NOUNS) + r")\b", re.I)
+# The characters a case-insensitive pattern matches to an ASCII letter that str.lower() does not
+# turn into that letter (dotted and dotless i, long s).
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f"
 _OPENING_UNNAMED = re.compile(r"(?:One|A|An|Another)((?:\s+[a-z'’-]+){1,3})\b")
 _OPENING_ROLE = re.compile(r"(?:[A-Z][\w ,]{0,60},\s+)?[Tt]he\s+(?:[a-z-]+\s+)?([a-z]+)\s")  # "The judge said"
 _BARE_SPOKESPERSON = re.compile(r"^\s*(?:an?|the)\s+(?:spokes\w+|representative)\s*$", re.I)
@@ -63,6 +72,9 @@ class Span:
     closed: bool
 
 
+_START = operator.attrgetter("start")
+
+
 @dataclass
 class Quote:
     """A quotation with its speakers, source sentence and attribution clause."""
@@ -80,37 +92,41 @@ class Quote:
 @functools.cache
 def _vocabulary() -> dict:
     data = rules("quotes")
+    nouns = data["document_nouns"]
     return {
         "verb": phrase_pattern(data["speech_verbs"].split() + data["speech_phrases"]),
         "inverted": phrase_pattern(data["inverted_verbs"].split() + ["according to"]),
         "spokes": phrase_pattern(data["spokesperson_words"]),
+        # their first words, for a cheap check before the pattern (they are ASCII words)
+        "spokes_words": tuple({phrase.split()[0].lower() for phrase in data["spokesperson_words"]}),
         "min_words": int(data["min_statement_words"]),
         "document": re.compile(r"(?:^(?!(?:in|on|by|with|via|through|under|after|from|to|for|of)\b)"
                                r"|\b(?:the|a|an|its|their|his|her|this|that)\s+)((?:[\w’'-]+\s+){0,3}?(?:"
-                               + "|".join(data["document_nouns"]) + r"))$", re.I),
+                               + "|".join(nouns) + r"))$", re.I),
+        # Document nouns are plain words: one ends a phrase within its length (and a newline) of the end.
+        "document_end": re.compile("(?:" + trie(nouns) + r")$", re.I),
+        "document_reach": max(map(len, nouns)) + 1,
     }
 
 
 def find_spans(text: str, start: int, end: int) -> list[Span]:
     """Quotations within text[start:end] (one paragraph), outermost double quotes first."""
-    doubles = _scan(text, start, end, _DOUBLE, "“„‟«", "”»")
+    doubles = _scan(text, start, end, _DOUBLE_MARK, "“„‟«")
+    if not doubles:  # most paragraphs: one scan of single quotes, already in order
+        return _scan(text, start, end, _SINGLE_MARK, "‘‛", single=True)
     spans = list(doubles)
     pos = start
     for double in doubles:  # single quotes only outside double-quoted passages
-        spans.extend(_scan(text, pos, double.start - 1, _SINGLE, "‘‛", "’", single=True))
+        spans.extend(_scan(text, pos, double.start - 1, _SINGLE_MARK, "‘‛", single=True))
         pos = double.end + 1
-    spans.extend(_scan(text, pos, end, _SINGLE, "‘‛", "’", single=True))
-    return sorted(spans, key=lambda s: s.start)
+    spans.extend(_scan(text, pos, end, _SINGLE_MARK, "‘‛", single=True))
+    return sorted(spans, key=_START)
 
 
-_MARK_RES = {}
-
-
-def _scan(text: str, start: int, end: int, marks: str, openers: str, closers: str, single: bool = False) -> list[Span]:
+def _scan(text: str, start: int, end: int, marks: re.Pattern[str], openers: str, single: bool = False) -> list[Span]:
     spans: list[Span] = []
     open_at: int | None = None
-    pattern = _MARK_RES.get(marks) or _MARK_RES.setdefault(marks, re.compile(f"[{re.escape(marks)}]"))
-    for m in pattern.finditer(text, start, end):
+    for m in marks.finditer(text, start, end):
         i = m.start()
         ch = text[i]
         prev = text[i - 1] if i > start else " "
@@ -138,8 +154,10 @@ def is_statement(words: str) -> bool:
     sentence interrupted by its attribution.
     """
     stripped = words.strip()
-    count = len(_WORDS.findall(stripped))
-    if count >= _vocabulary()["min_words"]:
+    min_words = _vocabulary()["min_words"]
+    # counted up to the minimum only: a long quotation need not be read to its end
+    count = len(list(itertools.islice(_WORDS.finditer(stripped), min_words)))
+    if count >= min_words:
         return True
     return count >= 2 and stripped[:1].isupper() and stripped[-1:] in ".!?,"
 
@@ -188,6 +206,7 @@ class Attributor:
         starts = [s.start for s in sentences]
         span_starts = [s.start for s in spans]
         quotes: list[Quote] = []
+        voiced: list[str] = []  # the speakers of the paragraph's last attributed quotation
         continuing = self.last_block_end >= 0 and self.last_quote_end >= self.last_block_end - 2
         noted = 0
         for span in spans:
@@ -202,12 +221,14 @@ class Attributor:
             words = raw.strip().rstrip(",")
             quotes.append(Quote(span, words, speakers, s_open.start, s_close.end, when, region, is_statement(raw)))
             continuing = False
+            if speakers:
+                voiced = speakers
             if speakers and quotes[-1].statement:
                 self.last_speakers = speakers
                 self.last_when, self.last_region = when, region
-            medium = _MEDIUM.search(self.text, *region) if region else None
-            if medium and speakers:
-                self.media[medium.group(1).lower()] = speakers
+            medium = _medium(self.text, *region) if region and speakers else None
+            if medium:
+                self.media[medium] = speakers
             for name in speakers:
                 if self.cast.kind_of(name) == PERSON:
                     self.subjects.append((span.start, name))
@@ -217,14 +238,14 @@ class Attributor:
             self.note_subject(sentence, spans, span_starts)
         # Pronouns look back a few sentences: keep a bounded, ordered window of subjects.
         self.subjects = sorted(self.subjects[-_SUBJECTS_KEPT:])
-        self._previous = (next((q.speakers for q in reversed(quotes) if q.speakers), []), start, end)
-        medium = None if quotes else _MEDIUM.search(self.text, start, end)
+        self._previous = (voiced, start, end)
+        medium = None if quotes else _medium(self.text, start, end)
         if medium:  # "In a letter to heads, she said ..." - the letter may be quoted later
             voice = self._reporter(start, end, people_only=False)
             if voice:
-                self.media[medium.group(1).lower()] = voice
+                self.media[medium] = voice
         self.last_block_end = end
-        self.last_quote_end = max((s.end for s in spans), default=-1)
+        self.last_quote_end = spans[-1].end if spans else -1  # spans do not overlap: the last ends last
         if not spans and self.text[start:end].rstrip().endswith(":") and _vocabulary()["verb"].search(self.text, start, end):
             self.intro = (sentences[-1].start if sentences else start, end)
         elif spans and not _BULLET.match(self.text, start):
@@ -337,12 +358,15 @@ class Attributor:
         phrase = self.text[start:end]
         vocab = _vocabulary()
         mentions = [m for m in self.cast.within(start, end) if not m.possessive]
-        core = _TRAILING_APPOSITIVE.sub("", phrase.rstrip()).rstrip(" ,")
-        document = vocab["document"].search(core) if subject else None
+        stripped = phrase.rstrip()
+        aside = _TRAILING_APPOSITIVE.search(stripped)  # ", who chairs the committee," before the verb
+        trimmed = stripped[:aside.start()] if aside else stripped
+        core = trimmed.rstrip(" ,")
+        document = _document_at_end(core) if subject else None
         if document and not _PREPOSITION_BEFORE.search(core, 0, document.start()):  # not "In a ruling, X said"
-            return self._document_voice(document, start, end)
+            return self._document_voice(document, start, end, aside)
         # "In a statement, she said": the statement is how she spoke, not who.
-        if vocab["spokes"].search(_MEDIUM.sub("", phrase)):
+        if _names_spokesperson(_without_medium(phrase)):
             orgs = [m.name for m in self.cast.within(start, end) if self.cast.kind_of(m.name) == ORGANISATION]
             if orgs:
                 return orgs[:1]
@@ -359,7 +383,7 @@ class Attributor:
                 name = self.cast.last_organisation(anchor)
                 if name:
                     return [name]
-        people = self._people(mentions, start, end) if subject else [
+        people = self._people(mentions, start, end, aside) if subject else [
             m.name for m in mentions if self.cast.kind_of(m.name) == PERSON][:1]
         if people:
             return people
@@ -370,7 +394,7 @@ class Attributor:
             name = self.cast.subject_before(anchor, gender_of_pronoun(pronoun[-1].group(1)), self.subjects)
             if name:
                 return [name]
-        core = _TRAILING_APPOSITIVE.sub("", phrase.rstrip()).strip(" ,")
+        core = trimmed.strip(" ,")
         unnamed = _UNNAMED_PERSON.search(core) if subject else None
         if unnamed and role_of(unnamed.group(2)):
             words = unnamed.group(1)
@@ -386,8 +410,7 @@ class Attributor:
                 return [source[0][:1].upper() + source[0][1:]]  # "the prison governor", named nowhere
         # An organisation as the subject: close to the verb (an apposition or relative clause
         # between them aside), not in an earlier clause.
-        aside = _TRAILING_APPOSITIVE.search(self.text, start, end)
-        verb_at = aside.start() if aside else end
+        verb_at = start + aside.start() if aside else end
         orgs = [m.name for m in mentions
                 if self.cast.kind_of(m.name) == ORGANISATION and m.end <= verb_at and verb_at - m.end < _SUBJECT_REACH]
         if orgs:
@@ -395,12 +418,13 @@ class Attributor:
         group = _GROUP_SUBJECT.search(phrase) if subject else None
         return [group.group(1)[:1].upper() + group.group(1)[1:]] if group else []
 
-    def _document_voice(self, document: re.Match[str], start: int, end: int) -> list[str]:
+    def _document_voice(self, document: re.Match[str], start: int, end: int,
+                        aside: re.Match[str] | None) -> list[str]:
         """Who a written source speaks for: the people or organisation it is from ("The statement
         from X and Y", "Ofsted's annual report"), the last speakers for "the statement went on",
         else the document itself ("the letter", seen by whoever)."""
         named = self.cast.within(start + document.start(), start + document.end())
-        people = self._people([m for m in named if not m.possessive], start, end)
+        people = self._people([m for m in named if not m.possessive], start, end, aside)
         if people:
             return people
         orgs = [m.name for m in named if self.cast.kind_of(m.name) == ORGANISATION]
@@ -415,13 +439,13 @@ class Attributor:
         noun = " ".join(_named_source(noun)) or noun
         return [noun[:1].lower() + noun[1:]]
 
-    def _people(self, mentions, start: int, end: int) -> list[str]:
-        """The subject among the people named before a verb; several when joined by "and"."""
+    def _people(self, mentions, start: int, end: int, apposition: re.Match[str] | None) -> list[str]:
+        """The subject among the people named before a verb; several when joined by "and".
+        ``apposition`` is the trailing apposition of the phrase from ``start``, if it has one."""
         people = [m for m in mentions if self.cast.kind_of(m.name) == PERSON]
         if not people:
             return []
-        apposition = _TRAILING_APPOSITIVE.search(self.text, start, end)
-        cut = apposition.start() if apposition else end
+        cut = start + apposition.start() if apposition else end
         main = [m for m in people if m.end <= cut] or [m for m in people if m.start >= cut]
         if not main:
             return []
@@ -445,8 +469,52 @@ def _unnamed_subject(sentence: str) -> str | None:
     for i, word in enumerate(words):
         if role_of(word):
             phrase = sentence[:m.start(1)] + " " + " ".join(words[:i + 1])
-            return None if _vocabulary()["spokes"].search(phrase) else phrase
+            return None if _names_spokesperson(phrase) else phrase
     return None
+
+
+def _may_contain(text: str, words: tuple[str, ...]) -> bool:
+    """False only when no case-insensitive match of any of the lower-case ASCII ``words`` can be
+    in ``text``: a check much cheaper than a case-insensitive regex, which is tried at every position."""
+    lowered = text.lower()
+    for word in words:  # a loop, not any(): this runs for most paragraphs and phrases
+        if word in lowered:
+            return True
+    if text.isascii():
+        return False
+    for char in _FOLDS_TO_ASCII:
+        if char in text:
+            return True
+    return False
+
+
+def _medium(text: str, start: int, end: int) -> str | None:
+    """The written medium text[start:end] says something was said in ("in a letter" -> "letter")."""
+    if not _may_contain(text[start:end], _MEDIUM_NOUNS):  # most passages name none
+        return None
+    found = _MEDIUM.search(text, start, end)
+    return found.group(1).lower() if found else None
+
+
+def _without_medium(phrase: str) -> str:
+    """The phrase without "in a statement" and the like: how someone spoke, not who."""
+    return _MEDIUM.sub("", phrase) if _may_contain(phrase, _MEDIUM_NOUNS) else phrase
+
+
+def _names_spokesperson(phrase: str) -> bool:
+    """True when the phrase has a spokesperson word ("an Ofsted spokeswoman", "sources")."""
+    vocab = _vocabulary()
+    return _may_contain(phrase, vocab["spokes_words"]) and bool(vocab["spokes"].search(phrase))
+
+
+def _document_at_end(core: str) -> re.Match[str] | None:
+    """A written source ending the phrase before a speech verb ("The report", "its annual review")."""
+    vocab = _vocabulary()
+    # a cheap check first: most phrases do not end in a document noun, and the full pattern
+    # would be tried at every word of them
+    if not vocab["document_end"].search(core, max(0, len(core) - vocab["document_reach"])):
+        return None
+    return vocab["document"].search(core)
 
 
 def _named_source(phrase: str) -> list[str]:
