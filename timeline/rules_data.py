@@ -21,8 +21,18 @@ def rules(name: str) -> dict:
 
 def phrase_pattern(phrases: list[str], prefix: bool = False) -> re.Pattern[str]:
     """A case-insensitive regex for any of the phrases as whole words (at the start if ``prefix``)."""
-    anchor = r"^\W*" if prefix else r"\b"
+    anchor = r"^\W*" if prefix else _first_letter(phrases) + r"\b"
     return re.compile(rf"{anchor}(?:{trie(phrases)})\b", re.I)
+
+
+def _first_letter(phrases: list[str]) -> str:
+    """A look-ahead for the letters phrases start with: a search can then skip ahead in C,
+    which a case-insensitive pattern starting with ``\b`` cannot (searches take about
+    two thirds of the time). It only restates what the phrases require."""
+    firsts = {phrase[0].lower() for phrase in phrases if phrase}
+    if not firsts or any(c.isspace() for c in firsts):
+        return ""
+    return "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])"
 
 
 def trie(phrases: list[str]) -> str:
