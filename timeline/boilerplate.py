@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from timeline.rules_data import phrase_pattern, rules, trie
 
@@ -67,14 +68,19 @@ def _shape(text: str) -> str:
         return CAPTION
     if p["furniture"].search(text) or p["chrome"].match(text) or _contact(text):
         return FURNITURE
-    words = _WORD.findall(text[:_SHORT_REACH])
-    if len(words) <= 10 and p["byline"].match(text):
+    # Words are counted only as far as a test needs: most lines are long prose.
+    if p["byline"].match(text) and _word_count(text, 11) <= 10:
         return FURNITURE
-    if len(words) > 1 and text.isupper():
+    if text.isupper() and _word_count(text, 2) > 1:
         return FURNITURE
-    if len(words) < 3 or (not _ends_sentence(tail) and len(words) <= _LONGEST_LABEL):
-        return SHORT
-    return BODY
+    if _ends_sentence(tail):
+        return SHORT if _word_count(text, 3) < 3 else BODY
+    return SHORT if _word_count(text, _LONGEST_LABEL + 1) <= _LONGEST_LABEL else BODY
+
+
+def _word_count(text: str, most: int) -> int:
+    """The number of words in the line's first ``_SHORT_REACH`` characters, counted up to ``most``."""
+    return len(list(islice(_WORD.finditer(text, 0, _SHORT_REACH), most)))
 
 
 def _ends_sentence(text: str) -> bool:
