@@ -52,9 +52,14 @@ def _key(text: str) -> str:
 
 
 def _phrases(words) -> str:
-    """Case-insensitive alternation of phrases, longest first, any short run of spaces inside."""
+    """Case-insensitive alternation of phrases, longest first, any short run of spaces inside.
+
+    A look-ahead for the phrases' first characters comes first: where none can start,
+    the try fails at once instead of once per phrase.
+    """
     body = "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in sorted(words, key=len, reverse=True))
-    return f"(?i:{body})"
+    firsts = "".join(sorted({re.escape(w[0]) for w in words}))
+    return f"(?i:(?=[{firsts}])(?:{body}))"
 
 
 def _proper(words) -> str:
@@ -703,9 +708,10 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
     """Every time expression in the sentence, in order, resolved against ``published``."""
     parts = _SPLIT.split(sentence)  # gap, word, gap, word, ..., gap
     words = parts[1::2]
-    anchors = [i for i, word in enumerate(words) if word < ":" or word in _TRIGGERS]  # "0"-"9" sort before ":"
-    if not anchors:
+    # A cheap check first: most sentences hold no number ("0"-"9" sort before ":") and no date word.
+    if not words or (min(words) >= ":" and _TRIGGERS.isdisjoint(words)):
         return []
+    anchors = [i for i, word in enumerate(words) if word < ":" or word in _TRIGGERS]
     starts = list(accumulate(map(len, parts)))[0::2]  # where each word starts
     parser = _Parser(sentence, published)
     mentions: list[DateMention] = []
