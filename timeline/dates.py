@@ -277,20 +277,18 @@ _NO_PREFIX = _Prefix()
 
 def _date_at(sentence: str, pos: int, word: str) -> tuple[re.Match[str], _Prefix] | None:
     """The longest reading at ``pos``: preposition and part, preposition only, or the form alone."""
-    tries = []
-    if word in _PREFIX_WORDS:
+    if word in _PREFIX_WORDS:  # the prefix is built only once a form follows it: most tries fail
         prep = _PREP.match(sentence, pos)
         at = prep.end() if prep else pos
         part = _PART.match(sentence, at)
         if part:
-            tries.append((part.end(), _Prefix(_key(prep["prep"]) if prep else "", _key(part["part"]),
-                                              pos if prep else -1, at)))
+            m = _core_at(sentence, part.end())
+            if m is not None:
+                return m, _Prefix(_key(prep["prep"]) if prep else "", _key(part["part"]), pos if prep else -1, at)
         if prep:
-            tries.append((prep.end(), _Prefix(_key(prep["prep"]), "", pos)))
-    for core_pos, prefix in tries:
-        m = _core_at(sentence, core_pos)
-        if m is not None:
-            return m, prefix
+            m = _core_at(sentence, prep.end())
+            if m is not None:
+                return m, _Prefix(_key(prep["prep"]), "", pos)
     m = _core_at(sentence, pos, word)
     return (m, _NO_PREFIX) if m is not None else None
 
