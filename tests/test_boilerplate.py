@@ -1,6 +1,10 @@
 """Body versus furniture, decided by the shape of each line."""
+import re
+import string
+
 import pytest
 
+from timeline import boilerplate
 from timeline.boilerplate import BODY, CAPTION, FURNITURE, HEADLINE, SHORT, STANDFIRST, split_blocks
 
 
@@ -78,3 +82,26 @@ def test_a_wire_dateline_is_cut_from_the_paragraph(dateline):
     [block] = split_blocks(text)
     assert (block.role, block.text) == (BODY, "Marlow Council approved a new bridge on Tuesday.")
     assert text[block.start:block.end] == block.text
+
+
+def test_lower_casing_reads_characters_as_a_case_insensitive_match_does():
+    every = "".join(chr(i) for i in range(0x110000)
+                    if not 0xD800 <= i < 0xE000 and not boilerplate._LOWER_CASE_TRAPS.match(chr(i)))
+    lowered = every.lower()
+    assert len(lowered) == len(every)  # one character for one: offsets are kept
+
+    def where(pattern: str, text: str, flags: int = 0) -> list[int]:
+        return [m.start() for m in re.finditer(pattern, text, flags)]
+
+    assert where(r"\w", lowered) == where(r"\w", every)
+    assert where(r"\s", lowered) == where(r"\s", every)
+    for char in string.ascii_lowercase + string.digits:
+        assert where(char, lowered) == where(char, every, re.IGNORECASE)
+
+
+@pytest.mark.parametrize("line", [
+    "SIGN UP to our newsletter", "Call the Helpline", "Read the ſubscribe page", "İf you are struggling",
+    "ıf you are struggling", "The helpline\u0131s open", "Support for KIDS", "No phrase here, İstanbul",
+])
+def test_furniture_search_finds_what_a_case_insensitive_search_finds(line):
+    assert boilerplate._furniture(line) == (boilerplate._patterns()["furniture"].search(line) is not None)

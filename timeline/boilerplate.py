@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from timeline.rules_data import phrase_pattern, rules, trie
 
@@ -35,6 +36,9 @@ _WIRE_DATELINE = re.compile(r"[A-Z][A-Z.'-]{2,}(?:[ ,]{1,2}[A-Z][A-Za-z.'-]+){0,
                             r"[ \t]*[-–—]{1,2}[ \t]+")
 _LONGEST_LABEL = 40  # words; a longer line is prose even without a full stop
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# Characters lower-casing does not turn into what a case-insensitive match reads them as:
+# dotted capital I (two characters once lower-cased), dotless i and long s (matched as "i", "s").
+_LOWER_CASE_TRAPS = re.compile("[\u0130\u0131\u017f]")
 
 
 @dataclass(frozen=True)
@@ -51,9 +55,12 @@ class Block:
 def _patterns() -> dict[str, re.Pattern[str]]:
     data = rules("boilerplate")
     labels = trie(data["credit_labels"])
+    furniture = phrase_pattern(data["signup_phrases"] + data["helpline_phrases"])
     return {
         "credit": re.compile(rf"(?:^|[.!?”\"’)]\s*|\s)(?:{labels})s?\s*:\s*[^.!?\n]{{1,80}}$", re.I),
-        "furniture": phrase_pattern(data["signup_phrases"] + data["helpline_phrases"]),
+        "furniture": furniture,
+        # The same lower-case phrases matched as written, in a lower-cased line (see _furniture).
+        "furniture_lower": re.compile(furniture.pattern, furniture.flags & ~re.I),
         "chrome": phrase_pattern(data["chrome_prefixes"], prefix=True),
         "byline": phrase_pattern(data["byline_prefixes"] + data["dateline_prefixes"], prefix=True),
     }
@@ -65,16 +72,36 @@ def _shape(text: str) -> str:
     tail = text[-_CREDIT_REACH:]
     if (":" in tail and p["credit"].search(tail)) or (tail.rstrip().endswith(")") and _PAREN_CREDIT.search(tail)):
         return CAPTION
-    if p["furniture"].search(text) or p["chrome"].match(text) or _contact(text):
+    if _furniture(text) or p["chrome"].match(text) or _contact(text):
         return FURNITURE
-    words = _WORD.findall(text[:_SHORT_REACH])
-    if len(words) <= 10 and p["byline"].match(text):
+    # Words are counted only as far as a test needs: most lines are long prose.
+    if p["byline"].match(text) and _word_count(text, 11) <= 10:
         return FURNITURE
-    if len(words) > 1 and text.isupper():
+    if text.isupper() and _word_count(text, 2) > 1:
         return FURNITURE
-    if len(words) < 3 or (not _ends_sentence(tail) and len(words) <= _LONGEST_LABEL):
-        return SHORT
-    return BODY
+    if _ends_sentence(tail):
+        return SHORT if _word_count(text, 3) < 3 else BODY
+    return SHORT if _word_count(text, _LONGEST_LABEL + 1) <= _LONGEST_LABEL else BODY
+
+
+def _word_count(text: str, most: int) -> int:
+    """The number of words in the line's first ``_SHORT_REACH`` characters, counted up to ``most``."""
+    return len(list(islice(_WORD.finditer(text, 0, _SHORT_REACH), most)))
+
+
+def _furniture(text: str) -> bool:
+    """A sign-up or helpline phrase in the line.
+
+    Searched case-sensitively in the lower-cased line, which finds the same as a
+    case-insensitive search (about three times slower): lower-casing keeps every
+    character in its place and class (word, space) and turns it into the letter
+    or digit a case-insensitive match takes it for, except for the few characters
+    in _LOWER_CASE_TRAPS (tests check every code point).
+    """
+    p = _patterns()
+    if _LOWER_CASE_TRAPS.search(text):
+        return p["furniture"].search(text) is not None
+    return p["furniture_lower"].search(text.lower()) is not None
 
 
 def _ends_sentence(text: str) -> bool:

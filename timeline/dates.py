@@ -52,9 +52,14 @@ def _key(text: str) -> str:
 
 
 def _phrases(words) -> str:
-    """Case-insensitive alternation of phrases, longest first, any short run of spaces inside."""
+    """Case-insensitive alternation of phrases, longest first, any short run of spaces inside.
+
+    A look-ahead for the phrases' first characters comes first: where none can start,
+    the try fails at once instead of once per phrase.
+    """
     body = "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in sorted(words, key=len, reverse=True))
-    return f"(?i:{body})"
+    firsts = "".join(sorted({re.escape(w[0]) for w in words}))
+    return f"(?i:(?=[{firsts}])(?:{body}))"
 
 
 def _proper(words) -> str:
@@ -272,20 +277,18 @@ _NO_PREFIX = _Prefix()
 
 def _date_at(sentence: str, pos: int, word: str) -> tuple[re.Match[str], _Prefix] | None:
     """The longest reading at ``pos``: preposition and part, preposition only, or the form alone."""
-    tries = []
-    if word in _PREFIX_WORDS:
+    if word in _PREFIX_WORDS:  # the prefix is built only once a form follows it: most tries fail
         prep = _PREP.match(sentence, pos)
         at = prep.end() if prep else pos
         part = _PART.match(sentence, at)
         if part:
-            tries.append((part.end(), _Prefix(_key(prep["prep"]) if prep else "", _key(part["part"]),
-                                              pos if prep else -1, at)))
+            m = _core_at(sentence, part.end())
+            if m is not None:
+                return m, _Prefix(_key(prep["prep"]) if prep else "", _key(part["part"]), pos if prep else -1, at)
         if prep:
-            tries.append((prep.end(), _Prefix(_key(prep["prep"]), "", pos)))
-    for core_pos, prefix in tries:
-        m = _core_at(sentence, core_pos)
-        if m is not None:
-            return m, prefix
+            m = _core_at(sentence, prep.end())
+            if m is not None:
+                return m, _Prefix(_key(prep["prep"]), "", pos)
     m = _core_at(sentence, pos, word)
     return (m, _NO_PREFIX) if m is not None else None
 
@@ -703,9 +706,10 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
     """Every time expression in the sentence, in order, resolved against ``published``."""
     parts = _SPLIT.split(sentence)  # gap, word, gap, word, ..., gap
     words = parts[1::2]
-    anchors = [i for i, word in enumerate(words) if word < ":" or word in _TRIGGERS]  # "0"-"9" sort before ":"
-    if not anchors:
+    # A cheap check first: most sentences hold no number ("0"-"9" sort before ":") and no date word.
+    if not words or (min(words) >= ":" and _TRIGGERS.isdisjoint(words)):
         return []
+    anchors = [i for i, word in enumerate(words) if word < ":" or word in _TRIGGERS]
     starts = list(accumulate(map(len, parts)))[0::2]  # where each word starts
     parser = _Parser(sentence, published)
     mentions: list[DateMention] = []
