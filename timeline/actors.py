@@ -75,6 +75,12 @@ class Mention:
     possessive: bool = False
 
 
+def _renamed(mention: Mention, name: str) -> Mention:
+    """The mention under ``name``: the same object when the name is unchanged, as
+    frozen dataclasses are slow to build and most mentions keep their name."""
+    return mention if name == mention.name else Mention(mention.start, mention.end, name, mention.possessive)
+
+
 @functools.cache
 def _words() -> dict:
     data = rules("actors")
@@ -114,6 +120,14 @@ def role_of(word: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=65536)
+def _organisation_name_roles(name: str) -> frozenset[str]:
+    """The role nouns an organisation's own name gives it: its last word and its organisation
+    words ("Westfield Police Service" -> service, police)."""
+    words = [w.lower() for w in name.split()]
+    return frozenset({words[-1]} | {w for w in words if w in _words()["org_words"]})
+
+
 class Cast:
     """Every actor of a document, their mentions, and how to resolve references."""
 
@@ -122,6 +136,7 @@ class Cast:
         self.registry = registry or ActorRegistry()
         self.actors: dict[str, Actor] = {}
         self._alias: dict[str, str] = {}
+        self._registered: set[int] = set()  # ids of the registry actors whose aliases are in _alias
         self.mentions: list[Mention] = []
         self._titled: list[tuple[str, str | None, int]] = []
         self._prefixes: dict[str, str] | None = None
@@ -136,15 +151,16 @@ class Cast:
         if known:
             canonical = known.name
             actor = self.actors.get(canonical) or Actor(canonical, known.kind, known.gender, known.affiliation)
-            for alias in [known.name, *known.aliases]:
-                self._alias.setdefault(alias.lower(), canonical)
+            if id(known) not in self._registered:  # aliases once per document: _alias only ever gains keys
+                self._registered.add(id(known))
+                for alias in [known.name, *known.aliases]:
+                    self._alias.setdefault(alias.lower(), canonical)
         else:
             canonical = self._alias.get(name.lower(), name)
             actor = self.actors.get(canonical) or Actor(canonical, kind)
         actor.gender = actor.gender or gender
         if actor.kind == ORGANISATION and " " in actor.name:
-            words = [w.lower() for w in actor.name.split()]
-            actor.roles.update({words[-1]} | {w for w in words if w in _words()["org_words"]})
+            actor.roles.update(_organisation_name_roles(actor.name))
         self.actors[actor.name] = actor
         self._alias.setdefault(name.lower(), actor.name)
         return actor
@@ -158,8 +174,7 @@ class Cast:
         self._learn_short_forms()
         for (start, tokens), found in zip(runs, learned):
             if found:
-                self.mentions.extend(Mention(m.start, m.end, self._alias.get(m.name.lower(), m.name), m.possessive)
-                                     for m in found)
+                self.mentions.extend(_renamed(m, self._alias.get(m.name.lower(), m.name)) for m in found)
                 continue
             short = self._short_form(start, tokens)
             if short:
@@ -191,7 +206,7 @@ class Cast:
             self._alias[key] = rename.get(value, value)
         for actor in self.actors.values():
             actor.affiliation = rename.get(actor.affiliation, actor.affiliation)
-        self.mentions = [Mention(m.start, m.end, rename.get(m.name, m.name), m.possessive) for m in self.mentions]
+        self.mentions = [_renamed(m, rename.get(m.name, m.name)) for m in self.mentions]
 
     def _trim(self, start: int, run: str) -> list[tuple[int, list[str]]]:
         """The run's tokens (with their start) after dropping non-name words at the front,
@@ -311,7 +326,7 @@ class Cast:
         end = self._end_of(start, tokens)
         if len(rest) == 1 and not judicial:
             self._titled.append((name, gender, start))
-            return [Mention(start, end, name, self._mention(start, tokens, name).possessive)]
+            return [self._mention(start, tokens, name)]
         actor = self._add(name, PERSON, gender)
         if judicial:
             actor.roles.add("judge")
