@@ -120,7 +120,7 @@ def role_of(word: str) -> str | None:
     return None
 
 
-Tokens = tuple[str, ...]
+Tokens = tuple[str, ...]  # the words of a capitalised run, as written
 
 
 def _end_of(text: str, start: int, tokens: Tokens) -> int:
@@ -272,12 +272,9 @@ class Cast:
     def _mention(start: int, end: int, tokens: Tokens, name: str) -> Mention:
         return Mention(start, end, name, bool(_POSSESSIVE.search(tokens[-1])) and tokens[-1][-1] in "s’'")
 
-    def _end_of(self, start: int, tokens: Tokens) -> int:
-        return _end_of(self.text, start, tokens)
-
     def _classify_from(self, start: int, tokens: Tokens) -> list[Mention]:
         """``_classify`` for part of a run, whose end is found by reading its tokens."""
-        return self._classify(start, self._end_of(start, tokens), tokens)
+        return self._classify(start, _end_of(self.text, start, tokens), tokens)
 
     def _classify(self, start: int, end: int, tokens: Tokens) -> list[Mention]:
         """Learn the actors a capitalised run names, if it names any."""
@@ -303,11 +300,12 @@ class Cast:
                 if head and self.kind_of(head[0].name) in (PERSON, None):
                     tail_start = self.text.index(tokens[i + 1], head[-1].end)
                     j = i + 1 + (lower[i + 1] == "the")
-                    tail = self._classify_from(self.text.index(tokens[j], tail_start), tokens[j:]) if j < len(tokens) else []
+                    tail = (self._classify_from(self.text.index(tokens[j], tail_start), tokens[j:])
+                            if j < len(tokens) else [])
                     if joiner == "and" and not tail and 2 <= len(tokens) - j <= 3:
                         tail_at = self.text.index(tokens[j], tail_start)
                         actor = self._add(" ".join(clean[j:]), PERSON, self._gender_of_first_name(clean[j]))
-                        tail = [self._mention(tail_at, self._end_of(tail_at, tokens[j:]), tokens[j:], actor.name)]
+                        tail = [self._mention(tail_at, _end_of(self.text, tail_at, tokens[j:]), tokens[j:], actor.name)]
                     person = self.actors.get(head[0].name)
                     if joiner == "of" and tail and person and self.kind_of(tail[0].name) == ORGANISATION:
                         person.affiliation = person.affiliation or tail[0].name
@@ -339,7 +337,7 @@ class Cast:
             if cut:
                 actor.roles.add(role_of(lower[cut - 1]) or lower[cut - 1])
             self._tie(actor, name_start, end)
-            return [self._mention(name_start, self._end_of(name_start, tokens[cut:]), tokens[cut:], actor.name)]
+            return [self._mention(name_start, _end_of(self.text, name_start, tokens[cut:]), tokens[cut:], actor.name)]
         return []
 
     def _titled_person(self, start: int, end: int, tokens: Tokens, clean: Tokens, lower: Tokens) -> list[Mention]:
@@ -400,7 +398,6 @@ class Cast:
 
     def _tie(self, actor: Actor, start: int, end: int) -> None:
         """Roles and organisations the text ties to a person around [start, end)."""
-        w = _words()
         after = self.text[end:end + 120]
         # "senior coroner Heidi Connor", "NAHT general secretary Paul Whiteman", "Ofsted's chief inspector, Sir Martyn"
         phrase, roles = self._words_before(start)
@@ -516,7 +513,7 @@ class Cast:
             name = self._alias.get(" ".join(clean[skip:skip + size]).lower())
             if name:
                 named = tokens[:skip + size]
-                return self._mention(start, self._end_of(start, named), named, name)
+                return self._mention(start, _end_of(self.text, start, named), named, name)
         # The first words of an organisation's name: "Southvale Water" for "Southvale Water Services Ltd",
         # "Cambria said" for "Cambria Sea Lines" (not "in Reading" for "Reading Borough Council").
         if not skip:
