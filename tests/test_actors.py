@@ -1,5 +1,5 @@
 """The cast of a document: names from titles, roles, acronyms and the registry."""
-from timeline.actors import ORGANISATION, PERSON, Cast
+from timeline.actors import ORGANISATION, PERSON, Cast, _name_runs
 from timeline.registry import Actor, ActorRegistry
 
 TEXT = ("The Federation of Small Builders (FSB) has written to Marlow Council.\n\n"
@@ -56,3 +56,11 @@ def test_the_registry_makes_names_canonical():
 def test_possessives_are_marked():
     found = cast("Marlow Council’s budget was cut.")
     assert [(m.name, m.possessive) for m in found.mentions] == [("Marlow Council", True)]
+
+
+def test_name_runs_give_each_part_with_its_offsets_in_the_run():
+    assert _name_runs("Yesterday Ms  Perry") == ((10, 19, ("Ms", "Perry")),)
+    assert _name_runs("Head of the NAHT and the  National\tEducation Union") == (
+        (0, 16, ("Head", "of", "the", "NAHT")), (26, 50, ("National", "Education", "Union")))
+    assert _name_runs("Paul Whiteman MBE") == ((0, 13, ("Paul", "Whiteman")),)
+    assert _name_runs("But") == ()

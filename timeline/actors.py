@@ -75,6 +75,12 @@ class Mention:
     possessive: bool = False
 
 
+def _renamed(mention: Mention, name: str) -> Mention:
+    """The mention under ``name``: the same object when the name is unchanged, as
+    frozen dataclasses are slow to build and most mentions keep their name."""
+    return mention if name == mention.name else Mention(mention.start, mention.end, name, mention.possessive)
+
+
 @functools.cache
 def _words() -> dict:
     data = rules("actors")
@@ -114,6 +120,71 @@ def role_of(word: str) -> str | None:
     return None
 
 
+Tokens = tuple[str, ...]  # the words of a capitalised run, as written
+
+
+def _end_of(text: str, start: int, tokens: Tokens) -> int:
+    """Where ``tokens``, read one after the other from ``start`` on, end in ``text``."""
+    pos = start
+    for token in tokens:
+        pos = text.index(token, pos) + len(token)
+    return pos
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_runs(run: str) -> tuple[tuple[int, int, Tokens], ...]:
+    """The run's tokens (with their start and end in the run) after dropping non-name words at the
+    front, split at "and the" / ", " so that "X of the Y and Z of the W" gives two runs.
+
+    Only the run decides them, and the same runs ("The", "Ofsted", "Ms Perry") recur in
+    document after document, so they are worked out once.
+    """
+    w = _words()
+    out = []
+    offset = 0
+    for piece in _AND_THE.split(run):
+        if piece.strip() and not _AND_THE.fullmatch(piece):
+            tokens = tuple(piece.split())
+            pos = offset
+            while tokens and (_bare(tokens[0]).lower() in w["not_names"] and _bare(tokens[0]).lower() not in w["titles"]
+                              or _DESCRIPTOR.search(tokens[0])):
+                pos = run.index(tokens[0], pos) + len(tokens[0])
+                tokens = tokens[1:]
+            while len(tokens) > 1 and _bare(tokens[-1]) in w["post_nominals"]:
+                tokens = tokens[:-1]
+            if len(tokens) == 3 and _DESCRIPTIVE_SUFFIX.search(tokens[0]) and all(t[:1].isupper() for t in tokens) \
+                    and not {_bare(t).lower() for t in tokens} & w["org_words"] \
+                    and tokens[0].lower() not in w["female"] | w["male"] | w["titles"].keys():
+                pos = run.index(tokens[0], pos) + len(tokens[0])
+                tokens = tokens[1:]  # "Pensioner Gordon Baillie", "Applicant Maya Doherty"
+            if tokens:
+                start = run.index(tokens[0], pos)
+                out.append((start, _end_of(run, start, tokens), tokens))
+        offset += len(piece)
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=65536)
+def _cleaned(tokens: Tokens) -> tuple[Tokens, Tokens]:
+    """The tokens without a possessive or trailing punctuation, as written and in lower case."""
+    clean = tuple(_bare(t) for t in tokens)
+    return clean, tuple(c.lower() for c in clean)
+
+
+@functools.lru_cache(maxsize=65536)
+def _after_last_role(lower: Tokens) -> int:
+    """Where the words after the last role word start ("education secretary gillian keegan" -> 2)."""
+    return max((i + 1 for i, c in enumerate(lower) if role_of(c)), default=0)
+
+
+@functools.lru_cache(maxsize=65536)
+def _organisation_name_roles(name: str) -> frozenset[str]:
+    """The role nouns an organisation's own name gives it: its last word and its organisation
+    words ("Westfield Police Service" -> service, police)."""
+    words = [w.lower() for w in name.split()]
+    return frozenset({words[-1]} | {w for w in words if w in _words()["org_words"]})
+
+
 class Cast:
     """Every actor of a document, their mentions, and how to resolve references."""
 
@@ -122,12 +193,14 @@ class Cast:
         self.registry = registry or ActorRegistry()
         self.actors: dict[str, Actor] = {}
         self._alias: dict[str, str] = {}
+        self._registered: set[int] = set()  # ids of the registry actors whose aliases are in _alias
         self.mentions: list[Mention] = []
         self._titled: list[tuple[str, str | None, int]] = []
         self._prefixes: dict[str, str] | None = None
         self._find_names()
         self._starts = [m.start for m in self.mentions]
         self._roles = self._index_roles()
+        self._holders_of: dict[str, set[str]] = {}  # role -> the actors by_role may give for it
 
     # ----- building the cast -------------------------------------------------
 
@@ -136,15 +209,16 @@ class Cast:
         if known:
             canonical = known.name
             actor = self.actors.get(canonical) or Actor(canonical, known.kind, known.gender, known.affiliation)
-            for alias in [known.name, *known.aliases]:
-                self._alias.setdefault(alias.lower(), canonical)
+            if id(known) not in self._registered:  # aliases once per document: _alias only ever gains keys
+                self._registered.add(id(known))
+                for alias in [known.name, *known.aliases]:
+                    self._alias.setdefault(alias.lower(), canonical)
         else:
             canonical = self._alias.get(name.lower(), name)
             actor = self.actors.get(canonical) or Actor(canonical, kind)
         actor.gender = actor.gender or gender
         if actor.kind == ORGANISATION and " " in actor.name:
-            words = [w.lower() for w in actor.name.split()]
-            actor.roles.update({words[-1]} | {w for w in words if w in _words()["org_words"]})
+            actor.roles.update(_organisation_name_roles(actor.name))
         self.actors[actor.name] = actor
         self._alias.setdefault(name.lower(), actor.name)
         return actor
@@ -152,16 +226,17 @@ class Cast:
     def _find_names(self) -> None:
         runs = []
         for m in _RUN.finditer(self.text):
-            runs.extend(self._trim(m.start(), m.group()))
+            offset = m.start()
+            for start, end, tokens in _name_runs(m.group()):
+                runs.append((offset + start, offset + end, tokens))
         # First pass learns names; the second records every mention with the cast known.
-        learned = [self._classify(start, tokens) for start, tokens in runs]
+        learned = [self._classify(start, end, tokens) for start, end, tokens in runs]
         self._learn_short_forms()
-        for (start, tokens), found in zip(runs, learned):
+        for (start, end, tokens), found in zip(runs, learned):
             if found:
-                self.mentions.extend(Mention(m.start, m.end, self._alias.get(m.name.lower(), m.name), m.possessive)
-                                     for m in found)
+                self.mentions.extend(_renamed(m, self._alias.get(m.name.lower(), m.name)) for m in found)
                 continue
-            short = self._short_form(start, tokens)
+            short = self._short_form(start, end, tokens)
             if short:
                 self.mentions.append(short)
         self.mentions.sort(key=lambda m: m.start)
@@ -191,82 +266,52 @@ class Cast:
             self._alias[key] = rename.get(value, value)
         for actor in self.actors.values():
             actor.affiliation = rename.get(actor.affiliation, actor.affiliation)
-        self.mentions = [Mention(m.start, m.end, rename.get(m.name, m.name), m.possessive) for m in self.mentions]
+        self.mentions = [_renamed(m, rename.get(m.name, m.name)) for m in self.mentions]
 
-    def _trim(self, start: int, run: str) -> list[tuple[int, list[str]]]:
-        """The run's tokens (with their start) after dropping non-name words at the front,
-        split at "and the" / ", " so that "X of the Y and Z of the W" gives two runs."""
-        w = _words()
-        out = []
-        pieces = _AND_THE.split(run)
-        offset = start
-        for piece in pieces:
-            if piece.strip() and not _AND_THE.fullmatch(piece):
-                tokens = piece.split()
-                pos = offset
-                while tokens and (_bare(tokens[0]).lower() in w["not_names"] and _bare(tokens[0]).lower() not in w["titles"]
-                                  or _DESCRIPTOR.search(tokens[0])):
-                    pos = self.text.index(tokens[0], pos) + len(tokens[0])
-                    tokens = tokens[1:]
-                while len(tokens) > 1 and _bare(tokens[-1]) in w["post_nominals"]:
-                    tokens = tokens[:-1]
-                if len(tokens) == 3 and _DESCRIPTIVE_SUFFIX.search(tokens[0]) and all(t[:1].isupper() for t in tokens) \
-                        and not {_bare(t).lower() for t in tokens} & w["org_words"] \
-                        and tokens[0].lower() not in w["female"] | w["male"] | w["titles"].keys():
-                    pos = self.text.index(tokens[0], pos) + len(tokens[0])
-                    tokens = tokens[1:]  # "Pensioner Gordon Baillie", "Applicant Maya Doherty"
-                if tokens:
-                    out.append((self.text.index(tokens[0], pos), tokens))
-            offset += len(piece)
-        return out
-
-    def _mention(self, start: int, tokens: list[str], name: str) -> Mention:
-        end = self._end_of(start, tokens)
+    @staticmethod
+    def _mention(start: int, end: int, tokens: Tokens, name: str) -> Mention:
         return Mention(start, end, name, bool(_POSSESSIVE.search(tokens[-1])) and tokens[-1][-1] in "s’'")
 
-    def _end_of(self, start: int, tokens: list[str]) -> int:
-        pos = start
-        for token in tokens:
-            pos = self.text.index(token, pos) + len(token)
-        return pos
+    def _classify_from(self, start: int, tokens: Tokens) -> list[Mention]:
+        """``_classify`` for part of a run, whose end is found by reading its tokens."""
+        return self._classify(start, _end_of(self.text, start, tokens), tokens)
 
-    def _classify(self, start: int, tokens: list[str]) -> list[Mention]:
+    def _classify(self, start: int, end: int, tokens: Tokens) -> list[Mention]:
         """Learn the actors a capitalised run names, if it names any."""
         w = _words()
-        clean = [_bare(t) for t in tokens]
-        lower = [c.lower() for c in clean]
+        clean, lower = _cleaned(tokens)
         phrase = " ".join(clean)
-        end = self._end_of(start, tokens)
         known = self.registry.lookup(phrase)
         if known:
             actor = self._add(phrase, known.kind)
             (self._org_roles if actor.kind == ORGANISATION else self._tie)(actor, start, end)
-            return [self._mention(start, tokens, actor.name)]
+            return [self._mention(start, end, tokens, actor.name)]
         acronym = _ACRONYM_DEF.match(self.text, end)
         if acronym and acronym.group(1) not in w["not_orgs"] and len(clean) > 1:
             actor = self._add(acronym.group(1), ORGANISATION)
             self._alias.setdefault(phrase.lower(), actor.name)
             self._org_roles(actor, start, end)
-            return [self._mention(start, tokens, actor.name)]
+            return [self._mention(start, end, tokens, actor.name)]
         # "Geoff Barton of the ASCL", "Sir Martyn Oliver of Ofsted": a person, then an affiliation.
         for joiner in ("and", "of"):
             if joiner in lower[1:-1]:
                 i = lower.index(joiner, 1)
-                head = self._classify(start, tokens[:i])
+                head = self._classify_from(start, tokens[:i])
                 if head and self.kind_of(head[0].name) in (PERSON, None):
                     tail_start = self.text.index(tokens[i + 1], head[-1].end)
                     j = i + 1 + (lower[i + 1] == "the")
-                    tail = self._classify(self.text.index(tokens[j], tail_start), tokens[j:]) if j < len(tokens) else []
+                    tail = (self._classify_from(self.text.index(tokens[j], tail_start), tokens[j:])
+                            if j < len(tokens) else [])
                     if joiner == "and" and not tail and 2 <= len(tokens) - j <= 3:
                         tail_at = self.text.index(tokens[j], tail_start)
                         actor = self._add(" ".join(clean[j:]), PERSON, self._gender_of_first_name(clean[j]))
-                        tail = [self._mention(tail_at, tokens[j:], actor.name)]
+                        tail = [self._mention(tail_at, _end_of(self.text, tail_at, tokens[j:]), tokens[j:], actor.name)]
                     person = self.actors.get(head[0].name)
                     if joiner == "of" and tail and person and self.kind_of(tail[0].name) == ORGANISATION:
                         person.affiliation = person.affiliation or tail[0].name
                     return head + tail
         if lower[0] in w["titles"] and len(clean) > 1:
-            return self._titled_person(start, tokens, clean, lower)
+            return self._titled_person(start, end, tokens, clean, lower)
         tail = _LOWER_ORG_TAIL.match(self.text, end)
         if tail and not any(c in w["not_names"] for c in lower):  # "Harrowfield borough council"
             name = phrase + self.text[end:tail.end()]
@@ -277,13 +322,13 @@ class Cast:
         if preceding and preceding.group(1).lower() in w["org_nouns"]:
             actor = self._add(phrase, ORGANISATION)
             actor.roles.add(preceding.group(1).lower())
-            return [self._mention(start, tokens, actor.name)]
+            return [self._mention(start, end, tokens, actor.name)]
         if self._is_organisation(clean, lower) or (len(clean) > 1 and _WHICH.match(self.text, end)):
             actor = self._add(phrase if len(clean) > 1 else clean[0], ORGANISATION)
             self._org_roles(actor, start, end)
-            return [self._mention(start, tokens, actor.name)]
+            return [self._mention(start, end, tokens, actor.name)]
         # Capitalised role words inside the run: "Education Secretary Gillian Keegan".
-        cut = max((i + 1 for i, c in enumerate(lower) if role_of(c)), default=0)
+        cut = _after_last_role(lower)
         name_tokens = clean[cut:]
         if 2 <= len(name_tokens) <= 3 and all(t[:1].isupper() and not t.isupper() for t in name_tokens) and (
                 cut or self._looks_like_person(start, end, name_tokens)):
@@ -292,10 +337,10 @@ class Cast:
             if cut:
                 actor.roles.add(role_of(lower[cut - 1]) or lower[cut - 1])
             self._tie(actor, name_start, end)
-            return [self._mention(name_start, tokens[cut:], actor.name)]
+            return [self._mention(name_start, _end_of(self.text, name_start, tokens[cut:]), tokens[cut:], actor.name)]
         return []
 
-    def _titled_person(self, start: int, tokens: list[str], clean: list[str], lower: list[str]) -> list[Mention]:
+    def _titled_person(self, start: int, end: int, tokens: Tokens, clean: Tokens, lower: Tokens) -> list[Mention]:
         """"Ms Spielman", "Mr Justice Saini", "Sir Martyn Oliver", "Professor Julia Waters"."""
         w = _words()
         gender = w["titles"][lower[0]]
@@ -307,18 +352,17 @@ class Cast:
             return []
         judicial = [c for c in clean[1:i] if c.lower() in ("justice", "judge")] or (
             [clean[0]] if lower[0] in ("justice", "judge") else [])
-        name = " ".join(judicial[:1] + rest)
-        end = self._end_of(start, tokens)
+        name = " ".join([*judicial[:1], *rest])
         if len(rest) == 1 and not judicial:
             self._titled.append((name, gender, start))
-            return [Mention(start, end, name, self._mention(start, tokens, name).possessive)]
+            return [self._mention(start, end, tokens, name)]
         actor = self._add(name, PERSON, gender)
         if judicial:
             actor.roles.add("judge")
         self._tie(actor, start, end)
-        return [self._mention(start, tokens, actor.name)]
+        return [self._mention(start, end, tokens, actor.name)]
 
-    def _is_organisation(self, clean: list[str], lower: list[str]) -> bool:
+    def _is_organisation(self, clean: Tokens, lower: Tokens) -> bool:
         w = _words()
         if len(clean) == 1:
             word = clean[0]
@@ -327,7 +371,7 @@ class Cast:
             return False  # "the University": a role noun, resolved in context
         return lower[-1] in w["org_words"] or any(c in w["org_words"] for c in lower[:-1]) and "of" in lower
 
-    def _looks_like_person(self, start: int, end: int, tokens: list[str]) -> bool:
+    def _looks_like_person(self, start: int, end: int, tokens: Tokens) -> bool:
         """A two- or three-word run is a person when its context says so."""
         w = _words()
         before = self.text[max(0, start - 40):start].split()
@@ -354,7 +398,6 @@ class Cast:
 
     def _tie(self, actor: Actor, start: int, end: int) -> None:
         """Roles and organisations the text ties to a person around [start, end)."""
-        w = _words()
         after = self.text[end:end + 120]
         # "senior coroner Heidi Connor", "NAHT general secretary Paul Whiteman", "Ofsted's chief inspector, Sir Martyn"
         phrase, roles = self._words_before(start)
@@ -459,24 +502,26 @@ class Cast:
             actor.gender = actor.gender or gender
             self._alias.setdefault(name.lower(), actor.name)
 
-    def _short_form(self, start: int, tokens: list[str]) -> Mention | None:
+    def _short_form(self, start: int, end: int, tokens: Tokens) -> Mention | None:
         """A mention by a short form the document has defined ("Perry", "Sir Martyn")."""
         w = _words()
-        clean = [_bare(t) for t in tokens]
+        clean, lower = _cleaned(tokens)
         skip = 0
-        while skip < len(clean) and clean[skip].lower() in w["titles"]:
+        while skip < len(clean) and lower[skip] in w["titles"]:
             skip += 1
         for size in range(min(len(clean) - skip, 3), 0, -1):
             name = self._alias.get(" ".join(clean[skip:skip + size]).lower())
             if name:
-                return self._mention(start, tokens[:skip + size], name)
+                named = tokens[:skip + size]
+                return self._mention(start, _end_of(self.text, start, named), named, name)
         # The first words of an organisation's name: "Southvale Water" for "Southvale Water Services Ltd",
         # "Cambria said" for "Cambria Sea Lines" (not "in Reading" for "Reading Borough Council").
         if not skip:
             name = self._org_prefixes().get(" ".join(clean).lower())
-            before = self.text[max(0, start - 8):start].split()
-            if name and (len(clean) >= 2 or not before or before[-1].lower() not in _PLACE_PREPOSITIONS):
-                return self._mention(start, tokens, name)
+            if name:
+                before = self.text[max(0, start - 8):start].split()
+                if len(clean) >= 2 or not before or before[-1].lower() not in _PLACE_PREPOSITIONS:
+                    return self._mention(start, end, tokens, name)
         return None
 
     def _org_prefixes(self) -> dict[str, str]:
@@ -495,11 +540,7 @@ class Cast:
     def within(self, start: int, end: int) -> list[Mention]:
         """Mentions inside [start, end)."""
         i = bisect.bisect_left(self._starts, start)
-        out = []
-        while i < len(self.mentions) and self.mentions[i].start < end:
-            out.append(self.mentions[i])
-            i += 1
-        return out
+        return self.mentions[i:bisect.bisect_left(self._starts, end, i)]
 
     def involved(self, start: int, end: int, subjects: list[tuple[int, str]]) -> list[str]:
         """Who a sentence involves: names, role nouns ("the coroner", "a council") and subject pronouns."""
@@ -564,14 +605,22 @@ class Cast:
 
     def by_role(self, role: str, offset: int) -> str | None:
         """The actor the document has tied to ``role``: the last one named before ``offset``."""
-        heads = _words()["synonyms"].get(role, {role})
-        names = set().union(*(self._roles.get(head, ()) for head in heads))
+        names = self._holders(role)
         if not names:
             return None
-        before = [m.name for m in self._before(offset) if m.name in names]
-        if before:
-            return before[-1]
+        last = next((m.name for m in reversed(self._before(offset)) if m.name in names), None)
+        if last is not None:
+            return last
         return next((m.name for m in self.mentions if m.name in names), min(names))
+
+    def _holders(self, role: str) -> set[str]:
+        """The actors holding ``role`` or a role it is a synonym of. Roles are indexed once the
+        cast is built, so each role's holders are worked out once and kept."""
+        holders = self._holders_of.get(role)
+        if holders is None:
+            heads = _words()["synonyms"].get(role, {role})
+            holders = self._holders_of[role] = set().union(*(self._roles.get(head, ()) for head in heads))
+        return holders
 
     def _index_roles(self) -> dict[str, set[str]]:
         """Role noun -> actors holding it, from the text and from the registry."""

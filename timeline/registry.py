@@ -25,6 +25,13 @@ def name_key(name: str) -> str:
     return re.sub(r"\s+", " ", name.replace("\u2019", "'")).strip().lower()
 
 
+@functools.lru_cache(maxsize=65536)
+def _untitled(key: str) -> str:
+    """A lookup key without its title ("ms perry" -> "perry"): most keys miss the registry
+    and are stripped again on every lookup, so the strip is cached."""
+    return _TITLES.sub("", key)
+
+
 @dataclass
 class Actor:
     name: str
@@ -55,7 +62,7 @@ class ActorRegistry:
     def lookup(self, name: str) -> Actor | None:
         """The known actor a name or alias refers to, ignoring case and titles."""
         key = name_key(name)
-        return self._by_key.get(key) or self._by_key.get(_TITLES.sub("", key))
+        return self._by_key.get(key) or self._by_key.get(_untitled(key))
 
     def members(self, organisation: str) -> list[str]:
         return [a.name for a in self.actors if a.affiliation == organisation]
