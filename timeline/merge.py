@@ -47,7 +47,7 @@ EVENT_RESTATED = Fraction(4, 5)
 QUOTE_SAME = Fraction(7, 10)
 
 _QUOTE_MARKS = "\"'`\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2032\u2033\u00ab\u00bb"
-_NO_QUOTE_MARKS = {ord(c): None for c in _QUOTE_MARKS}
+_QUOTE_MARK = re.compile(f"[{re.escape(_QUOTE_MARKS)}]")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _DATE_NUMBER = re.compile(r"^(?:\d{1,2}(?:st|nd|rd|th)?|1[89]\d\d|2\d\d\d)$")
 _SUFFIXES = ("ing", "ed", "es", "s")
@@ -98,6 +98,8 @@ def _meaning() -> tuple[re.Pattern, dict[str, str]]:
 def plain(text: str) -> str:
     """Lower case, no quote marks or punctuation, single spaces: how wordings are compared."""
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    if "'" not in text:  # most texts: no word to trim
+        return " ".join(_WORD.findall(text))
     words = (w.removesuffix("'s").replace("'", "") for w in _WORD.findall(text))
     return " ".join(w for w in words if w)
 
@@ -122,7 +124,7 @@ def _stem(word: str) -> str:
 
 def _exact_text(text: str) -> str:
     """The text as the scorer compares it: case, quote marks and runs of space ignored."""
-    return " ".join(text.lower().translate(_NO_QUOTE_MARKS).split())
+    return " ".join(_QUOTE_MARK.sub("", text.lower()).split())
 
 
 def _speaker_key(entry: Entry) -> str:
@@ -148,7 +150,10 @@ def _unique(entries: list[Entry]) -> Iterator[Entry]:
 
 def _similar(a: frozenset[str], b: frozenset[str], threshold: Fraction) -> bool:
     """Jaccard similarity at least ``threshold`` (in whole numbers, no float rounding)."""
-    return bool(a and b) and len(a & b) * threshold.denominator >= threshold.numerator * len(a | b)
+    if not (a and b):
+        return False
+    shared = len(a & b)
+    return shared * threshold.denominator >= threshold.numerator * (len(a) + len(b) - shared)
 
 
 def _probe_count(size: int, threshold: Fraction) -> int:
@@ -356,12 +361,14 @@ class _Clusters:
             return
         probes, keys = self._keys(atom, relation)
         checked: set[int] = set()
+        root = self._find(number)
         for scope, words in probes:
             for other in self.index.lookup(scope, words):
-                if other not in checked and self._find(other) != self._find(number):
+                if other not in checked and self._find(other) != root:
                     checked.add(other)
                     if not atom.sources & self.atoms[other].sources and relation(atom, self.atoms[other]):
                         self._union(number, other)
+                        root = self._find(number)
         for scope, words in keys:
             self.index.add(scope, words, number)
         if single:
