@@ -60,19 +60,24 @@ def _phrases(words) -> str:
     ending is tried only after the longer phrases through it. A look-ahead for the phrases' first
     characters comes first: where none can start, the try fails at once.
     """
+    firsts = "".join(sorted({re.escape(w[0]) for w in words}))
+    return f"(?i:(?=[{firsts}]){_tree_regex(_prefix_tree(w.lower() for w in words))})"
+
+
+def _prefix_tree(words) -> dict:
+    """The words as nested dicts, one level per character; the key "" marks where a word ends."""
     tree: dict = {}
     for word in words:
         node = tree
-        for ch in word.lower():
+        for ch in word:
             node = node.setdefault(ch, {})
-        node[""] = {}  # a phrase ends here
-    firsts = "".join(sorted({re.escape(w[0]) for w in words}))
-    return f"(?i:(?=[{firsts}]){_prefix_tree(tree)})"
+        node[""] = {}
+    return tree
 
 
-def _prefix_tree(node: dict) -> str:
-    """The regex for a prefix tree node of ``_phrases``: its branches, optional where a phrase ends."""
-    branches = [(_WS if ch == " " else re.escape(ch)) + _prefix_tree(child) for ch, child in sorted(node.items()) if ch]
+def _tree_regex(node: dict) -> str:
+    """A prefix tree as a regex: its branches, optional where a word ends, a space as any short run of spaces."""
+    branches = [(_WS if ch == " " else re.escape(ch)) + _tree_regex(child) for ch, child in sorted(node.items()) if ch]
     if not branches:
         return ""
     ends = "" in node
@@ -228,6 +233,10 @@ _TRIGGERS = frozenset(
     | _variants(list(_R["relative_days"]) + _R["day_parts"] + list(_SEASONS) + ["ago"])
     | _variants([unit + plural for unit in _R["period_units"] + _R["count_units"] for plural in ("", "s")])
 )
+# Where a token that can anchor a date starts: an ASCII digit, or a trigger as a whole run of letters.
+# Every anchor of find_dates matches here (a run of digits sorting before ":" starts with 0-9),
+# so a sentence without a match has no date, found in one pass instead of a split into words.
+_ANCHOR = re.compile(rf"(?<![A-Za-z])(?:[0-9]|{_tree_regex(_prefix_tree(_TRIGGERS))}(?![A-Za-z]))")
 # Other words a date expression can start with: the only places a match is tried.
 _WORD_STARTERS = frozenset(
     _variants(
@@ -722,11 +731,10 @@ def _weekday(text: str | None) -> int | None:
 
 def find_dates(sentence: str, published: date | None) -> list[DateMention]:
     """Every time expression in the sentence, in order, resolved against ``published``."""
+    if _ANCHOR.search(sentence) is None:  # a cheap check first: most sentences hold no number and no date word
+        return []
     parts = _SPLIT.split(sentence)  # gap, word, gap, word, ..., gap
     words = parts[1::2]
-    # A cheap check first: most sentences hold no number ("0"-"9" sort before ":") and no date word.
-    if not words or (min(words) >= ":" and _TRIGGERS.isdisjoint(words)):
-        return []
     anchors = [i for i, word in enumerate(words) if word < ":" or word in _TRIGGERS]
     starts = list(accumulate(map(len, parts)))[0::2]  # where each word starts
     parser = _Parser(sentence, published)
