@@ -245,6 +245,16 @@ _WORD_STARTERS = frozenset(
     )
 )
 _STARTERS = _MONTH_WORDS | _WEEKDAY_WORDS | _HOLIDAY_WORDS | _WORD_STARTERS
+# The words a form of _BY_WORD can begin with: the first words of its phrase lists, and the words
+# spelt out in _FORMS ("last" in "relative_month", "in" in "last_n", "the" in "weekend", ...).
+# A preposition or period part alone ("of", "early") starts none: it is matched by _PREP or _PART.
+_BY_WORD_STARTERS = frozenset(
+    _variants(
+        phrase.split()[0]
+        for phrase in list(_R["relative_days"]) + list(_NUMBERS) + _R["period_hedges"] + list(_DIRECTIONS)
+        + _R["season_determiners"] + list(_SEASONS) + ["last", "next", "this", "in", "over", "during", "the"]
+    )
+)
 _PREFIX_WORDS = frozenset(_variants(list(_QUAL_PREPS) + _R["plain_prepositions"] + list(_PARTS)))
 # Most words a date expression can have before its first trigger ("no later than the end of next month").
 _REACH = 10
@@ -273,7 +283,7 @@ def _core_at(sentence: str, pos: int, word: str | None = None) -> re.Match[str] 
         return _BY_WEEKDAY.match(sentence, pos)
     if word in _HOLIDAY_WORDS:
         return _BY_HOLIDAY.match(sentence, pos)
-    if word in _WORD_STARTERS:
+    if word in _BY_WORD_STARTERS:
         return _BY_WORD.match(sentence, pos)
     return None
 
