@@ -21,7 +21,9 @@ PAST, FUTURE, PRESENT = "past", "future", "present"
 _WINDOW = 160  # characters looked at on either side of a date
 # Clause ends; a quote mark only where speech starts or stops ('said: “', '.”'), not around
 # a term inside a clause ('was rated “good” in the autumn').
-_BOUNDARY = re.compile(r"[;:!?…\n]|\.\s|(?<=[:,]\s)[“\"]|(?<=[.,!?])[”\"]")
+# Each boundary starts at one of a few characters, checked again from behind: a pattern that
+# starts with a character class lets the search skip ahead in C.
+_BOUNDARY = re.compile(r"[;:!?…\n.“”\"](?:(?<=[;:!?…\n])|(?<=\.)\s|(?<=[:,]\s[“\"])|(?<=[.,!?][”\"]))")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 _WORDS = rules("dates")["tense"]
@@ -32,6 +34,7 @@ _CUES = {
 }
 _LONGEST_CUE = max(len(cue.split()) for cue in _CUES)
 _PHRASE_STARTS = frozenset(cue.split()[0] for cue in _CUES if " " in cue)
+_CUE_STARTS = frozenset(_CUES) | _PHRASE_STARTS  # the words a cue can start with, besides -ed words
 _NOT_PAST = frozenset(_WORDS["not_past"])
 _CONTRACTIONS = {"ll": FUTURE, "d": FUTURE, "ve": PAST}
 _AUXILIARIES = frozenset(_WORDS["auxiliaries"])
@@ -74,6 +77,9 @@ def tense_at(sentence: str, offset: int) -> str:
 def _cue(words: list[str], lower: list[str], i: int) -> str | None:
     """The tense the phrase starting at word ``i`` marks, if any (longest phrase first)."""
     word = lower[i]
+    # A cheap check first: most words are no cue, no -ed form and no contraction.
+    if word not in _CUE_STARTS and not word.endswith("ed") and "'" not in word and "’" not in word:
+        return None
     if word == "may" and words[i] != "may":  # the month, not the modal
         return None
     if word in _PHRASE_STARTS:
