@@ -1,13 +1,14 @@
 """The date grammar: every time expression of a sentence, resolved against the publication date."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.dates import DateMention, find_dates
+from timeline.dates import DateMention, _phrases, find_dates
 from timeline.periods import precision_of
 
 
@@ -396,3 +397,13 @@ def test_any_text_gives_ordered_non_overlapping_mentions(sentence, published):
         if mention.value is not None:
             assert precision_of(mention.value) == mention.precision
         end = mention.end
+
+
+def test_phrase_tree_matches_the_longest_phrase_as_a_longest_first_alternation():
+    words = ["a", "a couple of", "couple of", "earlier", "earlier in", "the", "the current"]
+    longest_first = "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in sorted(words, key=len, reverse=True))
+    tree = re.compile(_phrases(words))
+    for text in ["a couple of days", "A  Couple\tof", "a couple", "earlier  in the", "earlierin", "the current", "then", "x"]:
+        expected = re.match(f"(?i:{longest_first})", text)
+        got = tree.match(text)
+        assert (got and got.group()) == (expected and expected.group()), text
