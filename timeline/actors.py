@@ -27,7 +27,9 @@ _CAP = r"[A-ZÀ-Þ][^\W\d_]*(?:['’&-][^\W\d_]+)*(?:['’]s?)?"
 _RUN = re.compile(rf"{_CAP}(?:(?:[ \t]+(?:of|for|and|the|de|van|von|der|&))*[ \t]+{_CAP})*")
 _ACRONYM_DEF = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
 _POSSESSIVE = re.compile(r"['’]s?$")
-SUBJECT_PRONOUN = re.compile(r"\b(she|he)\b", re.I)
+# The look-aheads restate the first letters a match needs: a search can then skip ahead in C,
+# which a case-insensitive pattern starting with \b cannot.
+SUBJECT_PRONOUN = re.compile(r"(?=[sh])\b(she|he)\b", re.I)
 _AND_THE = re.compile(r"([ \t]+and[ \t]+the[ \t]+)")
 _DESCRIPTOR = re.compile(r"-[a-z]")  # "Mother-of-three", not "Smith-Jones"
 _ACRONYM = re.compile(r"[A-Z][A-Za-z]{0,4}[A-Z][A-Za-z]{0,3}|[A-Z]{2,5}")
@@ -49,7 +51,8 @@ _LOWER_ORG_TAIL = re.compile(r"[ \t]+(?:[a-z]+[ \t]+)?(council|police|trust|auth
 _WHICH = re.compile(r",\s+which\s")  # "Brighter Futures, which runs ...": a thing, not a person
 _KIN = {"sister", "brother", "mother", "father", "daughter", "son", "husband", "wife", "widow", "partner",
         "friend", "colleague", "aunt", "uncle", "cousin", "grandmother", "grandfather", "neighbour"}
-_ROLE_NP = re.compile(r"\b(?:the|a|an|its|their)\s+(?:[a-z'’-]+\s+){0,2}?([a-z]+)\b", re.I)
+# (?=[ati]): the first letters of the determiners, as for SUBJECT_PRONOUN
+_ROLE_NP = re.compile(r"(?=[ati])\b(?:the|a|an|its|their)\s+(?:[a-z'’-]+\s+){0,2}?([a-z]+)\b", re.I)
 _FEMALE = {"she", "her", "hers", "herself"}
 _RECENT = 60  # how far back (in mentions or subjects) a pronoun or role may refer
 
