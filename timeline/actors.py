@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from timeline.registry import Actor as RegistryActor
 from timeline.registry import ActorRegistry
 from timeline.rules_data import rules
 
@@ -27,6 +28,7 @@ _CAP = r"[A-ZÀ-Þ][^\W\d_]*(?:['’&-][^\W\d_]+)*(?:['’]s?)?"
 _RUN = re.compile(rf"{_CAP}(?:(?:[ \t]+(?:of|for|and|the|de|van|von|der|&))*[ \t]+{_CAP})*")
 _ACRONYM_DEF = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_POSSESSIVE_ENDINGS = ("'", "’", "'s", "’s")  # what _POSSESSIVE finds at the end of a token (no line breaks)
 # The look-aheads restate the first letters a match needs: a search can then skip ahead in C,
 # which a case-insensitive pattern starting with \b cannot.
 SUBJECT_PRONOUN = re.compile(r"(?=[sh])\b(she|he)\b", re.I)
@@ -207,8 +209,10 @@ class Cast:
 
     # ----- building the cast -------------------------------------------------
 
-    def _add(self, name: str, kind: str, gender: str | None = None) -> Actor:
-        known = self.registry.lookup(name)
+    def _add(self, name: str, kind: str, gender: str | None = None, known: RegistryActor | None = None) -> Actor:
+        """The actor ``name`` stands for, learned if new; ``known`` is the registry's entry for
+        ``name`` when the caller has already looked it up."""
+        known = known or self.registry.lookup(name)
         if known:
             canonical = known.name
             actor = self.actors.get(canonical) or Actor(canonical, known.kind, known.gender, known.affiliation)
@@ -273,7 +277,7 @@ class Cast:
 
     @staticmethod
     def _mention(start: int, end: int, tokens: Tokens, name: str) -> Mention:
-        return Mention(start, end, name, bool(_POSSESSIVE.search(tokens[-1])) and tokens[-1][-1] in "s’'")
+        return Mention(start, end, name, tokens[-1].endswith(_POSSESSIVE_ENDINGS))
 
     def _classify_from(self, start: int, tokens: Tokens) -> list[Mention]:
         """``_classify`` for part of a run, whose end is found by reading its tokens."""
@@ -286,7 +290,7 @@ class Cast:
         phrase = " ".join(clean)
         known = self.registry.lookup(phrase)
         if known:
-            actor = self._add(phrase, known.kind)
+            actor = self._add(phrase, known.kind, known=known)
             (self._org_roles if actor.kind == ORGANISATION else self._tie)(actor, start, end)
             return [self._mention(start, end, tokens, actor.name)]
         acronym = _ACRONYM_DEF.match(self.text, end)
@@ -296,7 +300,7 @@ class Cast:
             self._org_roles(actor, start, end)
             return [self._mention(start, end, tokens, actor.name)]
         # "Geoff Barton of the ASCL", "Sir Martyn Oliver of Ofsted": a person, then an affiliation.
-        for joiner in ("and", "of"):
+        for joiner in ("and", "of") if len(lower) > 2 else ():
             if joiner in lower[1:-1]:
                 i = lower.index(joiner, 1)
                 head = self._classify_from(start, tokens[:i])
