@@ -376,7 +376,7 @@ class Cast:
             if _ACRONYM.fullmatch(word) and word not in w["not_orgs"]:
                 return True  # an acronym: NAHT, DfE
             return False  # "the University": a role noun, resolved in context
-        return lower[-1] in w["org_words"] or any(c in w["org_words"] for c in lower[:-1]) and "of" in lower
+        return lower[-1] in w["org_words"] or "of" in lower and any(c in w["org_words"] for c in lower[:-1])
 
     def _looks_like_person(self, start: int, end: int, tokens: Tokens) -> bool:
         """A two- or three-word run is a person when its context says so."""
