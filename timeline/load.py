@@ -19,7 +19,6 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import BinaryIO
 
 import yaml
@@ -359,10 +358,17 @@ def _shorten(value: str, limit: int = 40) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
+_DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}[-_ ]*")
+_DASHES = re.compile(r"[-_]+")
+
+
 def _readable_stem(path: str) -> str:
     if path == STDIN:
         return "standard input"
-    stem = Path(path).stem
-    stem = re.sub(r"^\d{4}-\d{2}-\d{2}[-_ ]*", "", stem)
-    words = re.sub(r"[-_]+", " ", stem).strip()
-    return words[:1].upper() + words[1:] if words else Path(path).name
+    # The file's name as Path(path).name and .stem give it (a file's path never ends with
+    # a separator), without building a Path for every document.
+    name = os.path.basename(path)
+    dot = name.rfind(".")
+    stem = name[:dot] if 0 < dot < len(name) - 1 else name
+    words = _DASHES.sub(" ", _DATE_PREFIX.sub("", stem)).strip()
+    return words[:1].upper() + words[1:] if words else name
