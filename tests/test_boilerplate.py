@@ -105,3 +105,8 @@ def test_lower_casing_reads_characters_as_a_case_insensitive_match_does():
 ])
 def test_furniture_search_finds_what_a_case_insensitive_search_finds(line):
     assert boilerplate._furniture(line) == (boilerplate._patterns()["furniture"].search(line) is not None)
+
+
+@pytest.mark.parametrize("line", ["  The line", "\u2003\u0130stanbul", "\u03a3\u03a3 sigma", "\u212a", "x"])
+def test_first_letter_is_what_the_normalised_line_starts_with(line):
+    assert boilerplate._norm(line)[:1] == boilerplate._first_letter(line)

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from timeline.registry import Actor as RegistryActor
 from timeline.registry import ActorRegistry
 from timeline.rules_data import rules
 
@@ -27,7 +28,10 @@ _CAP = r"[A-ZÀ-Þ][^\W\d_]*(?:['’&-][^\W\d_]+)*(?:['’]s?)?"
 _RUN = re.compile(rf"{_CAP}(?:(?:[ \t]+(?:of|for|and|the|de|van|von|der|&))*[ \t]+{_CAP})*")
 _ACRONYM_DEF = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
 _POSSESSIVE = re.compile(r"['’]s?$")
-SUBJECT_PRONOUN = re.compile(r"\b(she|he)\b", re.I)
+_POSSESSIVE_ENDINGS = ("'", "’", "'s", "’s")  # what _POSSESSIVE finds at the end of a token (no line breaks)
+# The look-aheads restate the first letters a match needs: a search can then skip ahead in C,
+# which a case-insensitive pattern starting with \b cannot.
+SUBJECT_PRONOUN = re.compile(r"(?=[sh])\b(she|he)\b", re.I)
 _AND_THE = re.compile(r"([ \t]+and[ \t]+the[ \t]+)")
 _DESCRIPTOR = re.compile(r"-[a-z]")  # "Mother-of-three", not "Smith-Jones"
 _ACRONYM = re.compile(r"[A-Z][A-Za-z]{0,4}[A-Z][A-Za-z]{0,3}|[A-Z]{2,5}")
@@ -49,7 +53,8 @@ _LOWER_ORG_TAIL = re.compile(r"[ \t]+(?:[a-z]+[ \t]+)?(council|police|trust|auth
 _WHICH = re.compile(r",\s+which\s")  # "Brighter Futures, which runs ...": a thing, not a person
 _KIN = {"sister", "brother", "mother", "father", "daughter", "son", "husband", "wife", "widow", "partner",
         "friend", "colleague", "aunt", "uncle", "cousin", "grandmother", "grandfather", "neighbour"}
-_ROLE_NP = re.compile(r"\b(?:the|a|an|its|their)\s+(?:[a-z'’-]+\s+){0,2}?([a-z]+)\b", re.I)
+# (?=[ati]): the first letters of the determiners, as for SUBJECT_PRONOUN
+_ROLE_NP = re.compile(r"(?=[ati])\b(?:the|a|an|its|their)\s+(?:[a-z'’-]+\s+){0,2}?([a-z]+)\b", re.I)
 _FEMALE = {"she", "her", "hers", "herself"}
 _RECENT = 60  # how far back (in mentions or subjects) a pronoun or role may refer
 
@@ -204,8 +209,10 @@ class Cast:
 
     # ----- building the cast -------------------------------------------------
 
-    def _add(self, name: str, kind: str, gender: str | None = None) -> Actor:
-        known = self.registry.lookup(name)
+    def _add(self, name: str, kind: str, gender: str | None = None, known: RegistryActor | None = None) -> Actor:
+        """The actor ``name`` stands for, learned if new; ``known`` is the registry's entry for
+        ``name`` when the caller has already looked it up."""
+        known = known or self.registry.lookup(name)
         if known:
             canonical = known.name
             actor = self.actors.get(canonical) or Actor(canonical, known.kind, known.gender, known.affiliation)
@@ -270,7 +277,7 @@ class Cast:
 
     @staticmethod
     def _mention(start: int, end: int, tokens: Tokens, name: str) -> Mention:
-        return Mention(start, end, name, bool(_POSSESSIVE.search(tokens[-1])) and tokens[-1][-1] in "s’'")
+        return Mention(start, end, name, tokens[-1].endswith(_POSSESSIVE_ENDINGS))
 
     def _classify_from(self, start: int, tokens: Tokens) -> list[Mention]:
         """``_classify`` for part of a run, whose end is found by reading its tokens."""
@@ -283,7 +290,7 @@ class Cast:
         phrase = " ".join(clean)
         known = self.registry.lookup(phrase)
         if known:
-            actor = self._add(phrase, known.kind)
+            actor = self._add(phrase, known.kind, known=known)
             (self._org_roles if actor.kind == ORGANISATION else self._tie)(actor, start, end)
             return [self._mention(start, end, tokens, actor.name)]
         acronym = _ACRONYM_DEF.match(self.text, end)
@@ -293,7 +300,7 @@ class Cast:
             self._org_roles(actor, start, end)
             return [self._mention(start, end, tokens, actor.name)]
         # "Geoff Barton of the ASCL", "Sir Martyn Oliver of Ofsted": a person, then an affiliation.
-        for joiner in ("and", "of"):
+        for joiner in ("and", "of") if len(lower) > 2 else ():
             if joiner in lower[1:-1]:
                 i = lower.index(joiner, 1)
                 head = self._classify_from(start, tokens[:i])
@@ -369,7 +376,7 @@ class Cast:
             if _ACRONYM.fullmatch(word) and word not in w["not_orgs"]:
                 return True  # an acronym: NAHT, DfE
             return False  # "the University": a role noun, resolved in context
-        return lower[-1] in w["org_words"] or any(c in w["org_words"] for c in lower[:-1]) and "of" in lower
+        return lower[-1] in w["org_words"] or "of" in lower and any(c in w["org_words"] for c in lower[:-1])
 
     def _looks_like_person(self, start: int, end: int, tokens: Tokens) -> bool:
         """A two- or three-word run is a person when its context says so."""

@@ -116,6 +116,12 @@ def _contact(text: str) -> bool:
     return _DIGITS.search(text) is not None and _PHONE.search(text) is not None
 
 
+def _first_letter(text: str) -> str:
+    """What ``_norm(text)`` starts with: lines whose first letters differ are not the same line.
+    (Lower-casing the first character needs no context: only a final sigma does.)"""
+    return text.lstrip()[:1].lower()[:1]
+
+
 def _norm(text: str) -> str:
     return " ".join(text.split()).lower()
 
@@ -124,14 +130,14 @@ def split_blocks(text: str) -> list[Block]:
     """The document's lines, each with its role."""
     lines = [(m.start(), m.end(), m.group()) for m in _LINE.finditer(text) if m.group().strip()]
     roles = [_shape(line) for _, _, line in lines]
-    norms = [_norm(line) for _, _, line in lines]
+    norm = functools.cache(lambda i: _norm(lines[i][2]))  # worked out only for lines compared
     # A line printed twice in a row is a standfirst or a caption; a line that the
     # next line repeats with a credit is the same caption.
     for i in range(len(lines) - 1):
-        if norms[i] == norms[i + 1]:
+        if _first_letter(lines[i][2]) == _first_letter(lines[i + 1][2]) and norm(i) == norm(i + 1):
             kind = STANDFIRST if roles[i] == BODY else roles[i]
             roles[i] = roles[i + 1] = kind if kind != BODY else STANDFIRST
-        elif roles[i + 1] == CAPTION and norms[i + 1].startswith(norms[i]) and len(norms[i]) > 20:
+        elif roles[i + 1] == CAPTION and norm(i + 1).startswith(norm(i)) and len(norm(i)) > 20:
             roles[i] = CAPTION
     if roles and roles[0] == SHORT:
         roles[0] = HEADLINE

@@ -47,9 +47,9 @@ def _events(document: Document, sentence: Sentence, cast: Cast, attributor: Attr
             years: list[int]) -> list[Entry]:
     published = document.source.published
     mentions = _anchored(sentence.text, find_dates(sentence.text, published), years)
-    years.extend(int(m.value[:4]) for m in mentions if m.value)
     if not mentions and not is_lede:
         return []
+    years.extend(int(m.value[:4]) for m in mentions if m.value)
     actors = cast.involved(sentence.start, sentence.end, attributor.subjects)
 
     def event(focus: int, end: int, date: str | None, precision: str | None, qualifier: str | None,

@@ -19,7 +19,6 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import BinaryIO
 
 import yaml
@@ -286,8 +285,18 @@ def parse_document(text: str, path: str, source_id: str) -> tuple[Document, list
     return Document(source=source, text=text), problems
 
 
+# A front matter line YAML reads as a plain key and a string without escapes, folding or
+# indicators: `title: "Some words"`, `published: 2023-02-01` (if the resolver says "str").
+_SIMPLE_FIELD = re.compile(r'([A-Za-z_][A-Za-z0-9_]{0,99}): (?:"([^"\\\n\r\x85\u2028\u2029]*)"|([0-9A-Za-z][0-9A-Za-z_.-]*))')
+_STR_TAG = "tag:yaml.org,2002:str"
+_RESOLVER = _FrontMatterLoader("")  # its resolver: the front matter's tags, as YAML gives them
+
+
 def _front_matter(block: str) -> tuple[dict, list[str]]:
     """The fields of a front matter block, or none with the reason it was ignored."""
+    simple = _simple_front_matter(block)
+    if simple is not None:
+        return simple, []
     try:
         loaded = yaml.load(block, Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
@@ -298,6 +307,26 @@ def _front_matter(block: str) -> tuple[dict, list[str]]:
     if not isinstance(loaded, dict):
         return {}, ["front matter ignored: not a mapping of fields (published, title, url)"]
     return loaded, []
+
+
+def _simple_front_matter(block: str) -> dict | None:
+    """The fields of a block made only of `_SIMPLE_FIELD` lines, exactly as YAML reads them
+    but without its parser (slow for a few short lines); None for anything else."""
+    lines = block.split("\n")
+    if len(lines) < 2 or lines[-1] or yaml.reader.Reader.NON_PRINTABLE.search(block):
+        return None
+    fields = {}
+    for line in lines[:-1]:
+        m = _SIMPLE_FIELD.fullmatch(line)
+        if not m or not _plain_string(m.group(1)) or m.group(3) is not None and not _plain_string(m.group(3)):
+            return None
+        fields[m.group(1)] = m.group(2) if m.group(3) is None else m.group(3)
+    return fields
+
+
+def _plain_string(scalar: str) -> bool:
+    """A plain scalar YAML reads as a string (not a number, boolean or null)."""
+    return _RESOLVER.resolve(yaml.ScalarNode, scalar, (True, False)) == _STR_TAG
 
 
 def _publication_date(value: object) -> tuple[date | None, str | None]:
@@ -329,10 +358,17 @@ def _shorten(value: str, limit: int = 40) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
+_DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}[-_ ]*")
+_DASHES = re.compile(r"[-_]+")
+
+
 def _readable_stem(path: str) -> str:
     if path == STDIN:
         return "standard input"
-    stem = Path(path).stem
-    stem = re.sub(r"^\d{4}-\d{2}-\d{2}[-_ ]*", "", stem)
-    words = re.sub(r"[-_]+", " ", stem).strip()
-    return words[:1].upper() + words[1:] if words else Path(path).name
+    # The file's name as Path(path).name and .stem give it (a file's path never ends with
+    # a separator), without building a Path for every document.
+    name = os.path.basename(path)
+    dot = name.rfind(".")
+    stem = name[:dot] if 0 < dot < len(name) - 1 else name
+    words = _DASHES.sub(" ", _DATE_PREFIX.sub("", stem)).strip()
+    return words[:1].upper() + words[1:] if words else name
