@@ -10,7 +10,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import yaml
 
 import timeline.load as load
 from timeline.load import Problem, decode, expand_paths, load_document, parse_document
@@ -191,19 +190,6 @@ def test_front_matter_that_is_not_a_mapping_is_ignored(block):
     document, problems = parse_document(f"---\n{block}\n---\n" + BODY, "a.md", "s1")
     assert document.text == BODY
     assert problems[0] == warning("a.md", "front matter ignored: not a mapping of fields (published, title, url)")
-
-
-@pytest.mark.parametrize("block", ['title: "Sign up, then: read # this"\npublished: 2023-02-01\n',
-                                   'title: ""\ntitle: "again"\nurl: example.org\n'])
-def test_simple_front_matter_reads_as_yaml_does(block):
-    assert load._simple_front_matter(block) == yaml.load(block, Loader=load._FrontMatterLoader)  # noqa: S506
-
-
-@pytest.mark.parametrize("block", ['yes: "a key YAML reads as a boolean"\n', "title: 12\n", "url: null\n",
-                                   'title: "an \\" escape"\n', 'title: "\x07"\n', 'title:  "two spaces"\n',
-                                   'title: "no line break"'])
-def test_other_front_matter_is_left_to_yaml(block):
-    assert load._simple_front_matter(block) is None
 
 
 def test_deeply_nested_front_matter_is_ignored():

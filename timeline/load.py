@@ -285,18 +285,8 @@ def parse_document(text: str, path: str, source_id: str) -> tuple[Document, list
     return Document(source=source, text=text), problems
 
 
-# A front matter line YAML reads as a plain key and a string without escapes, folding or
-# indicators: `title: "Some words"`, `published: 2023-02-01` (if the resolver says "str").
-_SIMPLE_FIELD = re.compile(r'([A-Za-z_][A-Za-z0-9_]{0,99}): (?:"([^"\\\n\r\x85\u2028\u2029]*)"|([0-9A-Za-z][0-9A-Za-z_.-]*))')
-_STR_TAG = "tag:yaml.org,2002:str"
-_RESOLVER = _FrontMatterLoader("")  # its resolver: the front matter's tags, as YAML gives them
-
-
 def _front_matter(block: str) -> tuple[dict, list[str]]:
     """The fields of a front matter block, or none with the reason it was ignored."""
-    simple = _simple_front_matter(block)
-    if simple is not None:
-        return simple, []
     try:
         loaded = yaml.load(block, Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
@@ -307,26 +297,6 @@ def _front_matter(block: str) -> tuple[dict, list[str]]:
     if not isinstance(loaded, dict):
         return {}, ["front matter ignored: not a mapping of fields (published, title, url)"]
     return loaded, []
-
-
-def _simple_front_matter(block: str) -> dict | None:
-    """The fields of a block made only of `_SIMPLE_FIELD` lines, exactly as YAML reads them
-    but without its parser (slow for a few short lines); None for anything else."""
-    lines = block.split("\n")
-    if len(lines) < 2 or lines[-1] or yaml.reader.Reader.NON_PRINTABLE.search(block):
-        return None
-    fields = {}
-    for line in lines[:-1]:
-        m = _SIMPLE_FIELD.fullmatch(line)
-        if not m or not _plain_string(m.group(1)) or m.group(3) is not None and not _plain_string(m.group(3)):
-            return None
-        fields[m.group(1)] = m.group(2) if m.group(3) is None else m.group(3)
-    return fields
-
-
-def _plain_string(scalar: str) -> bool:
-    """A plain scalar YAML reads as a string (not a number, boolean or null)."""
-    return _RESOLVER.resolve(yaml.ScalarNode, scalar, (True, False)) == _STR_TAG
 
 
 def _publication_date(value: object) -> tuple[date | None, str | None]:
