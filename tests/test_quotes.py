@@ -6,7 +6,9 @@ from datetime import date
 import pytest
 
 from extraction_support import extract, quotes
-from timeline.quotes import _FOLDS_TO_ASCII, _may_contain, find_spans, is_statement
+from timeline.actors import Cast
+from timeline.quotes import _FOLDS_TO_ASCII, Attributor, _may_contain, _vocabulary, find_spans, is_statement
+from timeline.rules_data import rules
 
 LEDE = "Marlow Council has approved a new bridge.\n\n"
 
@@ -189,3 +191,19 @@ def test_the_cheap_word_check_misses_no_case_insensitive_match():
     for letter in string.ascii_lowercase:
         for found in re.findall(letter, everything, re.I):
             assert found.lower() == letter or found in _FOLDS_TO_ASCII, found
+
+
+def test_speech_verbs_are_lower_case_ascii_words():
+    data = rules("quotes")
+    for phrase in data["speech_verbs"].split() + data["speech_phrases"]:
+        assert re.fullmatch(r"[a-z]+(?: [a-z]+)*", phrase), phrase
+
+
+@pytest.mark.parametrize("text", [
+    "SAID the minister, who Went\ton", "She ſaid so", "İnsisted, she SAYS", "They ınsisted", "Kelvin said",
+    "Unsaid, resaid: ACCORDING  TO her",
+])
+def test_speech_verbs_are_found_where_a_case_insensitive_search_finds_them(text):
+    attributor = Attributor(text, Cast(text, None))
+    found = [m.span() for m in attributor.verb_re.finditer(attributor.verb_text)]
+    assert found == [m.span() for m in _vocabulary()["verb"].finditer(text)]
