@@ -50,7 +50,6 @@ _MEDIUM = re.compile(r"\b(?:in|on|via|through)\s+(?:a|an|the|her|his|its|their)\
 # The characters a case-insensitive pattern matches to an ASCII letter that str.lower() does not
 # turn into that letter (dotted and dotless i, long s).
 _FOLDS_TO_ASCII = "\u0130\u0131\u017f"
-_LOWER_CASE_TRAPS = re.compile(f"[{_FOLDS_TO_ASCII}]")
 _OPENING_UNNAMED = re.compile(r"(?:One|A|An|Another)((?:\s+[a-z'’-]+){1,3})\b")
 _OPENING_ROLE = re.compile(r"(?:[A-Z][\w ,]{0,60},\s+)?[Tt]he\s+(?:[a-z-]+\s+)?([a-z]+)\s")  # "The judge said"
 _BARE_SPOKESPERSON = re.compile(r"^\s*(?:an?|the)\s+(?:spokes\w+|representative)\s*$", re.I)
@@ -488,11 +487,11 @@ def _verb_search(text: str) -> tuple[str, re.Pattern[str]]:
     The lower-cased text searched case-sensitively gives the same matches at the same offsets
     as a case-insensitive search of the text (about twice as slow): lower-casing keeps every
     character in its place and class (word, space) and turns it into the ASCII letter a
-    case-insensitive match takes it for, except for the few _LOWER_CASE_TRAPS. The speech
+    case-insensitive match takes it for, except for the few _FOLDS_TO_ASCII. The speech
     verbs are lower-case ASCII words (tests check both).
     """
     vocab = _vocabulary()
-    if _LOWER_CASE_TRAPS.search(text):
+    if any(char in text for char in _FOLDS_TO_ASCII):  # three fast scans, not a regex over the text
         return text, vocab["verb"]
     return text.lower(), vocab["verb_lower"]
 
