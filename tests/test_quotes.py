@@ -7,7 +7,8 @@ import pytest
 
 from extraction_support import extract, quotes
 from timeline.actors import Cast
-from timeline.quotes import _FOLDS_TO_ASCII, Attributor, _may_contain, _vocabulary, find_spans, is_statement
+from timeline.quotes import (_CASELESS_LETTERS, _FOLDS_TO_ASCII, Attributor, _last_letters, _may_contain, _vocabulary,
+                             find_spans, is_statement)
 from timeline.rules_data import rules
 
 LEDE = "Marlow Council has approved a new bridge.\n\n"
@@ -207,3 +208,11 @@ def test_speech_verbs_are_found_where_a_case_insensitive_search_finds_them(text)
     attributor = Attributor(text, Cast(text, None))
     found = [m.span() for m in attributor.verb_re.finditer(attributor.verb_text)]
     assert found == [m.span() for m in _vocabulary()["verb"].finditer(text)]
+
+
+def test_the_last_letters_are_what_a_case_insensitive_search_finds_at_the_end():
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert sorted(re.findall("[a-z]", everything, re.I)) == sorted(_CASELESS_LETTERS)
+    for phrase in ["a union leader", "One ſiſter\n", "a KEY", "ends.", "two words\n\n", "", "Mother-of-three"]:
+        found = re.search("[a-z]+$", phrase, re.I)
+        assert _last_letters(phrase) == (found.group() if found else "")

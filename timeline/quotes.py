@@ -16,6 +16,7 @@ import functools
 import itertools
 import operator
 import re
+import string
 from dataclasses import dataclass
 
 from timeline.actors import ORGANISATION, PERSON, SUBJECT_PRONOUN, Cast, gender_of_pronoun, role_of
@@ -50,6 +51,8 @@ _MEDIUM = re.compile(r"\b(?:in|on|via|through)\s+(?:a|an|the|her|his|its|their)\
 # The characters a case-insensitive pattern matches to an ASCII letter that str.lower() does not
 # turn into that letter (dotted and dotless i, long s).
 _FOLDS_TO_ASCII = "\u0130\u0131\u017f"
+# What [a-z] matches case-insensitively: ASCII letters, the _FOLDS_TO_ASCII and the Kelvin sign.
+_CASELESS_LETTERS = string.ascii_letters + _FOLDS_TO_ASCII + "\u212a"
 _OPENING_UNNAMED = re.compile(r"(?:One|A|An|Another)((?:\s+[a-z'’-]+){1,3})\b")
 _OPENING_ROLE = re.compile(r"(?:[A-Z][\w ,]{0,60},\s+)?[Tt]he\s+(?:[a-z-]+\s+)?([a-z]+)\s")  # "The judge said"
 _BARE_SPOKESPERSON = re.compile(r"^\s*(?:an?|the)\s+(?:spokes\w+|representative)\s*$", re.I)
@@ -407,12 +410,15 @@ class Attributor:
             if name:
                 return [name]
         core = trimmed.strip(" ,")
-        unnamed = _UNNAMED_PERSON.search(core) if subject else None
-        if unnamed and role_of(unnamed.group(2)):
+        # a cheap check first: the pattern's last word must be a role, and it can only be the phrase's
+        unnamed = _UNNAMED_PERSON.search(core) if subject and role_of(_last_letters(core)) else None
+        if unnamed:
             words = unnamed.group(1)
             return [words[:1].upper() + words[1:]]  # "One mother", "a union leader": named nowhere
-        at_end = _ROLE_AT_END.search(core)
-        role = at_end or _ROLE_ANYWHERE.search(phrase)
+        at_end = role = None
+        if _may_contain(phrase, ("the",)):  # a cheap check first: both role patterns start with "the"
+            at_end = _ROLE_AT_END.search(core)
+            role = at_end or _ROLE_ANYWHERE.search(phrase)
         if role:
             name = self.cast.by_role(role_of(role.group(1)) or role.group(1).lower(), anchor)
             if name:
@@ -494,6 +500,13 @@ def _verb_search(text: str) -> tuple[str, re.Pattern[str]]:
     if any(char in text for char in _FOLDS_TO_ASCII):  # three fast scans, not a regex over the text
         return text, vocab["verb"]
     return text.lower(), vocab["verb_lower"]
+
+
+def _last_letters(phrase: str) -> str:
+    """The run of letters a case-insensitive ``[a-z]+$`` finds ending the phrase ("" if none);
+    ``$`` also matches before a final newline."""
+    body = phrase[:-1] if phrase.endswith("\n") else phrase
+    return body[len(body.rstrip(_CASELESS_LETTERS)):]
 
 
 def _unnamed_subject(sentence: str) -> str | None:
