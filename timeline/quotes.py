@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import operator
 import re
 import string
@@ -33,7 +32,9 @@ _ANY_PRONOUN = re.compile(r"\b(she|he|her|his)\b", re.I)
 # A plural group as the subject right before the verb: "Inspectors said", "Campaigners have warned".
 _PUNCTUATION_RUN = re.compile(r"[\s,.;:!?'’\"”–—-]*")
 _CLAUSE_END = re.compile(r"[,;:.“”\"]|\b(?:that|adding|who|which|as|after|before|while|when)\b")
-_BY = re.compile(r"\bby\s+")
+# "\bby\s+" written to start with its letters, so a search skips ahead to them in C; the
+# look-behind is the word boundary ("by" not right after a word character).
+_BY = re.compile(r"by(?<!\wby)\s+")
 # "A Southvale Water spokesman": the capitalised name before the spokesperson noun.
 _SPOKESPERSON_OF = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\w'’&.-]*\s+){1,5}?)(?:spokes\w+|representative)\b")
 _SPOKESPERSON_FOR = re.compile(r"\b(?:[a-z]+\s+)?([a-z]+)\s+(?:spokes\w+|representative)\b|\b(?:spokes\w+|representative)\s+(?:for|from|at)\s+(?:the|a)\s+(?:[a-z]+\s+)?([a-z]+)\b")
@@ -96,6 +97,7 @@ def _vocabulary() -> dict:
     data = rules("quotes")
     nouns = data["document_nouns"]
     verb = phrase_pattern(data["speech_verbs"].split() + data["speech_phrases"])
+    min_words = int(data["min_statement_words"])
     return {
         "verb": verb,
         # The same lower-case phrases matched as written, in lower-cased text (see Attributor.__init__).
@@ -104,7 +106,8 @@ def _vocabulary() -> dict:
         "spokes": phrase_pattern(data["spokesperson_words"]),
         # their first words, for a cheap check before the pattern (they are ASCII words)
         "spokes_words": tuple({phrase.split()[0].lower() for phrase in data["spokesperson_words"]}),
-        "min_words": int(data["min_statement_words"]),
+        # min_words words from the start, each as _WORDS reads it (atomic: a word is never split in two)
+        "enough_words": re.compile(rf"(?>[\W_]*{_WORDS.pattern}){{{min_words}}}"),
         "document": re.compile(r"(?:^(?!(?:in|on|by|with|via|through|under|after|from|to|for|of)\b)"
                                r"|\b(?:the|a|an|its|their|his|her|this|that)\s+)((?:[\w’'-]+\s+){0,3}?(?:"
                                + "|".join(nouns) + r"))$", re.I),
@@ -124,7 +127,8 @@ def find_spans(text: str, start: int, end: int) -> list[Span]:
     spans = list(doubles)
     pos = start
     for double in doubles:  # single quotes only outside double-quoted passages
-        spans.extend(_scan(text, pos, double.start - 1, _between(singles, pos, double.start - 1), "‘‛", single=True))
+        opening = double.start - 1
+        spans.extend(_scan(text, pos, opening, _between(singles, pos, opening), "‘‛", single=True))
         pos = double.end + 1
     spans.extend(_scan(text, pos, end, _between(singles, pos, end), "‘‛", single=True))
     return sorted(spans, key=_START)
@@ -166,11 +170,10 @@ def is_statement(words: str) -> bool:
     sentence interrupted by its attribution.
     """
     stripped = words.strip()
-    min_words = _vocabulary()["min_words"]
-    # counted up to the minimum only: a long quotation need not be read to its end
-    count = len(list(itertools.islice(_WORDS.finditer(stripped), min_words)))
-    if count >= min_words:
+    # one match for enough words: a long quotation need not be read to its end, nor word by word
+    if _vocabulary()["enough_words"].match(stripped):
         return True
+    count = len(_WORDS.findall(stripped))  # fewer than the minimum
     return count >= 2 and stripped[:1].isupper() and stripped[-1:] in ".!?,"
 
 
@@ -342,7 +345,9 @@ class Attributor:
             return False
         rest_start = span.end + 1  # after the closing mark, a word boundary as at the start of a string
         rest = self.text[rest_start:rest_start + 200].split("\n", 1)[0]
-        return len(_WORDS.findall(rest)) >= 3 and not self.verb_re.search(self.verb_text, rest_start, rest_start + len(rest))
+        if len(_WORDS.findall(rest)) < 3:
+            return False
+        return not self.verb_re.search(self.verb_text, rest_start, rest_start + len(rest))
 
     def _when(self, start: int, verb: re.Match[str], stop: int) -> tuple[tuple[int, int], ...]:
         """The intro before the first comma ("Speaking yesterday, ...") and the verb's own
@@ -371,7 +376,6 @@ class Attributor:
         if end <= start:
             return []
         phrase = self.text[start:end]
-        vocab = _vocabulary()
         mentions = [m for m in self.cast.within(start, end) if not m.possessive]
         stripped = phrase.rstrip()
         aside = _TRAILING_APPOSITIVE.search(stripped)  # ", who chairs the committee," before the verb
