@@ -414,7 +414,8 @@ class Attributor:
             if name:
                 return [name]
         core = trimmed.strip(" ,")
-        # a cheap check first: the pattern's last word must be a role, and it can only be the phrase's
+        # a cheap check first: the pattern's last word must be a role, and it can only be the
+        # letters ending the phrase
         unnamed = _UNNAMED_PERSON.search(core) if subject and role_of(_last_letters(core)) else None
         if unnamed:
             words = unnamed.group(1)
@@ -497,8 +498,8 @@ def _verb_search(text: str) -> tuple[str, re.Pattern[str]]:
     The lower-cased text searched case-sensitively gives the same matches at the same offsets
     as a case-insensitive search of the text (about twice as slow): lower-casing keeps every
     character in its place and class (word, space) and turns it into the ASCII letter a
-    case-insensitive match takes it for, except for the few _FOLDS_TO_ASCII. The speech
-    verbs are lower-case ASCII words (tests check both).
+    case-insensitive match takes it for, except for the few _FOLDS_TO_ASCII (test_boilerplate
+    checks every code point). The speech verbs are lower-case ASCII words (test_quotes checks).
     """
     vocab = _vocabulary()
     if any(char in text for char in _FOLDS_TO_ASCII):  # three fast scans, not a regex over the text
