@@ -6,7 +6,10 @@ from datetime import date
 import pytest
 
 from extraction_support import extract, quotes
-from timeline.quotes import _FOLDS_TO_ASCII, _may_contain, find_spans, is_statement
+from timeline.actors import Cast
+from timeline.quotes import (_BY, _CASELESS_LETTERS, _FOLDS_TO_ASCII, _WORDS, Attributor, _last_letters, _may_contain,
+                             _vocabulary, find_spans, is_statement)
+from timeline.rules_data import rules
 
 LEDE = "Marlow Council has approved a new bridge.\n\n"
 
@@ -189,3 +192,43 @@ def test_the_cheap_word_check_misses_no_case_insensitive_match():
     for letter in string.ascii_lowercase:
         for found in re.findall(letter, everything, re.I):
             assert found.lower() == letter or found in _FOLDS_TO_ASCII, found
+
+
+def test_speech_verbs_are_lower_case_ascii_words():
+    data = rules("quotes")
+    for phrase in data["speech_verbs"].split() + data["speech_phrases"]:
+        assert re.fullmatch(r"[a-z]+(?: [a-z]+)*", phrase), phrase
+
+
+@pytest.mark.parametrize("text", [
+    "SAID the minister, who Went\ton", "She ſaid so", "İnsisted, she SAYS", "They ınsisted", "Kelvin said",
+    "Unsaid, resaid: ACCORDING  TO her",
+])
+def test_speech_verbs_are_found_where_a_case_insensitive_search_finds_them(text):
+    attributor = Attributor(text, Cast(text, None))
+    found = [m.span() for m in attributor.verb_re.finditer(attributor.verb_text)]
+    assert found == [m.span() for m in _vocabulary()["verb"].finditer(text)]
+
+
+def test_the_last_letters_are_what_a_case_insensitive_search_finds_at_the_end():
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert sorted(re.findall("[a-z]", everything, re.I)) == sorted(_CASELESS_LETTERS)
+    for phrase in ["a union leader", "One ſiſter\n", "a KEY", "ends.", "two words\n\n", "", "Mother-of-three"]:
+        found = re.search("[a-z]+$", phrase, re.I)
+        assert _last_letters(phrase) == (found.group() if found else "")
+
+
+@pytest.mark.parametrize("text", ["by the council", "Nearby  shops", "_by x", "1by 2", "stand-by  me", "by", "x by\n"])
+def test_by_is_found_where_a_word_boundary_pattern_finds_it(text):
+    boundary = re.compile(r"\bby\s+")
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            expected, found = boundary.search(text, start, end), _BY.search(text, start, end)
+            assert (found and found.span()) == (expected and expected.span())
+
+
+@pytest.mark.parametrize("words", ["one two three four five six", "one two three four five", "don’t won't can't a b c",
+                                   "__a__ b c d e f", "a-b-c", "’’’ a b c d e ’f"])
+def test_enough_words_are_the_words_counted_one_by_one(words):
+    enough = _vocabulary()["enough_words"].match(words) is not None
+    assert enough == (len(_WORDS.findall(words)) >= int(rules("quotes")["min_statement_words"]))

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import operator
 import re
+import string
 from dataclasses import dataclass
 
 from timeline.actors import ORGANISATION, PERSON, SUBJECT_PRONOUN, Cast, gender_of_pronoun, role_of
@@ -24,8 +24,7 @@ from timeline.sentences import Sentence
 
 _DOUBLE = "\"“”„‟«»"
 _SINGLE = "'‘’‚‛"
-_DOUBLE_MARK = re.compile(f"[{re.escape(_DOUBLE)}]")
-_SINGLE_MARK = re.compile(f"[{re.escape(_SINGLE)}]")
+_MARK = re.compile(f"[{re.escape(_DOUBLE + _SINGLE)}]")
 _OPENING_CONTEXT = set(" \t\n([{—–-/:")
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _TRAILING_APPOSITIVE = re.compile(r",[^,]{1,120},\s*$")
@@ -33,7 +32,9 @@ _ANY_PRONOUN = re.compile(r"\b(she|he|her|his)\b", re.I)
 # A plural group as the subject right before the verb: "Inspectors said", "Campaigners have warned".
 _PUNCTUATION_RUN = re.compile(r"[\s,.;:!?'’\"”–—-]*")
 _CLAUSE_END = re.compile(r"[,;:.“”\"]|\b(?:that|adding|who|which|as|after|before|while|when)\b")
-_BY = re.compile(r"\bby\s+")
+# "\bby\s+" written to start with its letters, so a search skips ahead to them in C; the
+# look-behind is the word boundary ("by" not right after a word character).
+_BY = re.compile(r"by(?<!\wby)\s+")
 # "A Southvale Water spokesman": the capitalised name before the spokesperson noun.
 _SPOKESPERSON_OF = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\w'’&.-]*\s+){1,5}?)(?:spokes\w+|representative)\b")
 _SPOKESPERSON_FOR = re.compile(r"\b(?:[a-z]+\s+)?([a-z]+)\s+(?:spokes\w+|representative)\b|\b(?:spokes\w+|representative)\s+(?:for|from|at)\s+(?:the|a)\s+(?:[a-z]+\s+)?([a-z]+)\b")
@@ -51,6 +52,8 @@ _MEDIUM = re.compile(r"\b(?:in|on|via|through)\s+(?:a|an|the|her|his|its|their)\
 # The characters a case-insensitive pattern matches to an ASCII letter that str.lower() does not
 # turn into that letter (dotted and dotless i, long s).
 _FOLDS_TO_ASCII = "\u0130\u0131\u017f"
+# What [a-z] matches case-insensitively: ASCII letters, the _FOLDS_TO_ASCII and the Kelvin sign.
+_CASELESS_LETTERS = string.ascii_letters + _FOLDS_TO_ASCII + "\u212a"
 _OPENING_UNNAMED = re.compile(r"(?:One|A|An|Another)((?:\s+[a-z'’-]+){1,3})\b")
 _OPENING_ROLE = re.compile(r"(?:[A-Z][\w ,]{0,60},\s+)?[Tt]he\s+(?:[a-z-]+\s+)?([a-z]+)\s")  # "The judge said"
 _BARE_SPOKESPERSON = re.compile(r"^\s*(?:an?|the)\s+(?:spokes\w+|representative)\s*$", re.I)
@@ -93,13 +96,18 @@ class Quote:
 def _vocabulary() -> dict:
     data = rules("quotes")
     nouns = data["document_nouns"]
+    verb = phrase_pattern(data["speech_verbs"].split() + data["speech_phrases"])
+    min_words = int(data["min_statement_words"])
     return {
-        "verb": phrase_pattern(data["speech_verbs"].split() + data["speech_phrases"]),
+        "verb": verb,
+        # The same lower-case phrases matched as written, in lower-cased text (see Attributor.__init__).
+        "verb_lower": re.compile(verb.pattern, verb.flags & ~re.I),
         "inverted": phrase_pattern(data["inverted_verbs"].split() + ["according to"]),
         "spokes": phrase_pattern(data["spokesperson_words"]),
         # their first words, for a cheap check before the pattern (they are ASCII words)
         "spokes_words": tuple({phrase.split()[0].lower() for phrase in data["spokesperson_words"]}),
-        "min_words": int(data["min_statement_words"]),
+        # min_words words from the start, each as _WORDS reads it (atomic: a word is never split in two)
+        "enough_words": re.compile(rf"(?>[\W_]*{_WORDS.pattern}){{{min_words}}}"),
         "document": re.compile(r"(?:^(?!(?:in|on|by|with|via|through|under|after|from|to|for|of)\b)"
                                r"|\b(?:the|a|an|its|their|his|her|this|that)\s+)((?:[\w’'-]+\s+){0,3}?(?:"
                                + "|".join(nouns) + r"))$", re.I),
@@ -111,23 +119,31 @@ def _vocabulary() -> dict:
 
 def find_spans(text: str, start: int, end: int) -> list[Span]:
     """Quotations within text[start:end] (one paragraph), outermost double quotes first."""
-    doubles = _scan(text, start, end, _DOUBLE_MARK, "“„‟«")
-    if not doubles:  # most paragraphs: one scan of single quotes, already in order
-        return _scan(text, start, end, _SINGLE_MARK, "‘‛", single=True)
+    marks = [m.start() for m in _MARK.finditer(text, start, end)]  # one scan finds both kinds
+    doubles = _scan(text, start, end, [i for i in marks if text[i] in _DOUBLE], "“„‟«")
+    singles = [i for i in marks if text[i] in _SINGLE]
+    if not doubles:  # most paragraphs: single quotes only, already in order
+        return _scan(text, start, end, singles, "‘‛", single=True)
     spans = list(doubles)
     pos = start
     for double in doubles:  # single quotes only outside double-quoted passages
-        spans.extend(_scan(text, pos, double.start - 1, _SINGLE_MARK, "‘‛", single=True))
+        opening = double.start - 1
+        spans.extend(_scan(text, pos, opening, _between(singles, pos, opening), "‘‛", single=True))
         pos = double.end + 1
-    spans.extend(_scan(text, pos, end, _SINGLE_MARK, "‘‛", single=True))
+    spans.extend(_scan(text, pos, end, _between(singles, pos, end), "‘‛", single=True))
     return sorted(spans, key=_START)
 
 
-def _scan(text: str, start: int, end: int, marks: re.Pattern[str], openers: str, single: bool = False) -> list[Span]:
+def _between(offsets: list[int], start: int, end: int) -> list[int]:
+    """The sorted offsets in [start, end)."""
+    return offsets[bisect.bisect_left(offsets, start):bisect.bisect_left(offsets, end)]
+
+
+def _scan(text: str, start: int, end: int, marks: list[int], openers: str, single: bool = False) -> list[Span]:
+    """The quotations the marks at ``marks`` (offsets in order, all within [start, end)) open and close."""
     spans: list[Span] = []
     open_at: int | None = None
-    for m in marks.finditer(text, start, end):
-        i = m.start()
+    for i in marks:
         ch = text[i]
         prev = text[i - 1] if i > start else " "
         nxt = text[i + 1] if i + 1 < end else " "
@@ -154,11 +170,10 @@ def is_statement(words: str) -> bool:
     sentence interrupted by its attribution.
     """
     stripped = words.strip()
-    min_words = _vocabulary()["min_words"]
-    # counted up to the minimum only: a long quotation need not be read to its end
-    count = len(list(itertools.islice(_WORDS.finditer(stripped), min_words)))
-    if count >= min_words:
+    # one match for enough words: a long quotation need not be read to its end, nor word by word
+    if _vocabulary()["enough_words"].match(stripped):
         return True
+    count = len(_WORDS.findall(stripped))  # fewer than the minimum
     return count >= 2 and stripped[:1].isupper() and stripped[-1:] in ".!?,"
 
 
@@ -178,6 +193,7 @@ class Attributor:
         self.last_region: tuple[int, ...] = ()
         self.last_group: list[str] = []  # the last people quoted together, for "they said"
         self.media: dict[str, list[str]] = {}  # "letter" -> who spoke "in a letter"
+        self.verb_text, self.verb_re = _verb_search(text)
 
     def note_subject(self, sentence: Sentence, spans: list[Span], span_starts: list[int]) -> None:
         """Remember the first person named outside quotes as the sentence's subject, or the
@@ -186,9 +202,9 @@ class Attributor:
         if unnamed:  # "One primary head in the North West told Tes that she ...": the person is the subject
             self.subjects.append((sentence.start, self.cast.unnamed_person(unnamed)))
             return
-        role = _OPENING_ROLE.match(sentence.text)
-        if role and role_of(role.group(1)):
-            name = self.cast.by_role(role_of(role.group(1)), sentence.start)
+        role = _opening_role(sentence.text)
+        if role:
+            name = self.cast.by_role(role, sentence.start)
             if name and self.cast.kind_of(name) == PERSON:
                 self.subjects.append((sentence.start, name))
                 return
@@ -246,7 +262,8 @@ class Attributor:
                 self.media[medium] = voice
         self.last_block_end = end
         self.last_quote_end = spans[-1].end if spans else -1  # spans do not overlap: the last ends last
-        if not spans and self.text[start:end].rstrip().endswith(":") and _vocabulary()["verb"].search(self.text, start, end):
+        if not spans and self.text[start:end].rstrip().endswith(":") \
+                and self.verb_re.search(self.verb_text, start, end):
             self.intro = (sentences[-1].start if sentences else start, end)
         elif spans and not _BULLET.match(self.text, start):
             self.intro = None  # an introduction ("The letter said inspectors would:") holds over its bullet list
@@ -255,7 +272,7 @@ class Attributor:
     def _attribute(self, span: Span, s_open: Sentence, s_close: Sentence, block_start: int,
                    earlier: list[Quote], continuing: bool) -> tuple[list[str], tuple, tuple]:
         """Speakers, the parts that may date the saying, and the attribution's extent."""
-        verb_re = _vocabulary()["verb"]
+        verb_re, verb_text = self.verb_re, self.verb_text
         # After the quotation: "..., said X" / "..., X said" / "according to X".
         if span.closed and span.end + 1 < s_close.end:
             after_start = span.end + 1
@@ -266,7 +283,7 @@ class Attributor:
                 found = self.resolve(verb.end(), stop, span.start)
                 if found:
                     return found, ((verb.start(), stop),), (verb.start(), stop)
-            verb = verb_re.search(self.text, lead, min(s_close.end, lead + 90))
+            verb = verb_re.search(verb_text, lead, min(s_close.end, lead + 90))
             if verb and not _BREAK.search(self.text, lead, verb.start()):
                 found = self.resolve(lead, verb.start(), span.start)
                 if found:
@@ -274,7 +291,7 @@ class Attributor:
         # Before it, in the same sentence: "X said: ...", "X said the report was ...".
         opening = span.start - 1
         before_start = max(s_open.start, opening - _ATTRIBUTION_REACH)
-        verbs = list(verb_re.finditer(self.text, before_start, opening))
+        verbs = list(verb_re.finditer(verb_text, before_start, opening))
         for verb in reversed(verbs):
             if verb.group().lower().startswith("according"):
                 stop = _clause_end(self.text, verb.end(), opening)
@@ -292,7 +309,7 @@ class Attributor:
         bullet = _BULLET.match(self.text, block_start)
         if self.intro and (bullet or self._opens_paragraph(block_start, opening)):
             intro_start, intro_end = self.intro
-            verbs = list(verb_re.finditer(self.text, intro_start, intro_end))
+            verbs = list(verb_re.finditer(verb_text, intro_start, intro_end))
             found = self.resolve(intro_start, verbs[-1].start(), span.start, subject=True) if verbs else []
             if not bullet:
                 self.intro = None
@@ -326,8 +343,11 @@ class Attributor:
         so the quotation is described ("Those words, painted on a banner, ..."), not continued."""
         if not span.closed:
             return False
-        rest = self.text[span.end + 1:span.end + 201].split("\n", 1)[0]
-        return len(_WORDS.findall(rest)) >= 3 and not _vocabulary()["verb"].search(rest)
+        rest_start = span.end + 1  # after the closing mark, a word boundary as at the start of a string
+        rest = self.text[rest_start:rest_start + 200].split("\n", 1)[0]
+        if len(_WORDS.findall(rest)) < 3:
+            return False
+        return not self.verb_re.search(self.verb_text, rest_start, rest_start + len(rest))
 
     def _when(self, start: int, verb: re.Match[str], stop: int) -> tuple[tuple[int, int], ...]:
         """The intro before the first comma ("Speaking yesterday, ...") and the verb's own
@@ -344,7 +364,7 @@ class Attributor:
 
     def _reporter(self, start: int, end: int, people_only: bool = True) -> list[str]:
         """The subject of a speech verb in [start, end) ("Connor said today that ...")."""
-        verb = _vocabulary()["verb"].search(self.text, start, end)
+        verb = self.verb_re.search(self.verb_text, start, end)
         if not verb:
             return []
         found = self.resolve(start, verb.start(), verb.start(), subject=True)
@@ -356,7 +376,6 @@ class Attributor:
         if end <= start:
             return []
         phrase = self.text[start:end]
-        vocab = _vocabulary()
         mentions = [m for m in self.cast.within(start, end) if not m.possessive]
         stripped = phrase.rstrip()
         aside = _TRAILING_APPOSITIVE.search(stripped)  # ", who chairs the committee," before the verb
@@ -395,12 +414,16 @@ class Attributor:
             if name:
                 return [name]
         core = trimmed.strip(" ,")
-        unnamed = _UNNAMED_PERSON.search(core) if subject else None
-        if unnamed and role_of(unnamed.group(2)):
+        # a cheap check first: the pattern's last word must be a role, and it can only be the
+        # letters ending the phrase
+        unnamed = _UNNAMED_PERSON.search(core) if subject and role_of(_last_letters(core)) else None
+        if unnamed:
             words = unnamed.group(1)
             return [words[:1].upper() + words[1:]]  # "One mother", "a union leader": named nowhere
-        at_end = _ROLE_AT_END.search(core)
-        role = at_end or _ROLE_ANYWHERE.search(phrase)
+        at_end = role = None
+        if _may_contain(phrase, ("the",)):  # a cheap check first: both role patterns start with "the"
+            at_end = _ROLE_AT_END.search(core)
+            role = at_end or _ROLE_ANYWHERE.search(phrase)
         if role:
             name = self.cast.by_role(role_of(role.group(1)) or role.group(1).lower(), anchor)
             if name:
@@ -458,6 +481,37 @@ class Attributor:
             if len(joined) > 1 and _AND.search(self.text, joined[-2].end, joined[-1].start):
                 return list(dict.fromkeys(m.name for m in joined))
         return [main[-1].name if not apposition else main[0].name]
+
+
+def _opening_role(sentence: str) -> str | None:
+    """The role a sentence opens with ("The judge said", "On Monday, the judge said")."""
+    # a cheap check first: the pattern needs "The" at the start or a comma close to it
+    if sentence[:3] not in ("The", "the") and "," not in sentence[:62]:
+        return None
+    role = _OPENING_ROLE.match(sentence)
+    return role_of(role.group(1)) if role else None
+
+
+def _verb_search(text: str) -> tuple[str, re.Pattern[str]]:
+    """The text to search for speech verbs and the pattern to search it with.
+
+    The lower-cased text searched case-sensitively gives the same matches at the same offsets
+    as a case-insensitive search of the text (about twice as slow): lower-casing keeps every
+    character in its place and class (word, space) and turns it into the ASCII letter a
+    case-insensitive match takes it for, except for the few _FOLDS_TO_ASCII (test_boilerplate
+    checks every code point). The speech verbs are lower-case ASCII words (test_quotes checks).
+    """
+    vocab = _vocabulary()
+    if any(char in text for char in _FOLDS_TO_ASCII):  # three fast scans, not a regex over the text
+        return text, vocab["verb"]
+    return text.lower(), vocab["verb_lower"]
+
+
+def _last_letters(phrase: str) -> str:
+    """The run of letters a case-insensitive ``[a-z]+$`` finds ending the phrase ("" if none);
+    ``$`` also matches before a final newline."""
+    body = phrase[:-1] if phrase.endswith("\n") else phrase
+    return body[len(body.rstrip(_CASELESS_LETTERS)):]
 
 
 def _unnamed_subject(sentence: str) -> str | None:
