@@ -110,6 +110,24 @@ def test_an_unchanged_archive_is_rebuilt_without_reading_a_document(tmp_path, ca
     assert filtered["entries"] == january != []
 
 
+def test_a_build_in_which_a_document_failed_is_not_stored(tmp_path, cache_dir, monkeypatch):
+    write_archive(tmp_path / "archive", count=2)
+    calls = []
+
+    def failing_once(document, registry=None):
+        calls.append(document.source.path)
+        if len(calls) == 1:
+            raise MemoryError("out of memory")
+        return line_events(document)
+
+    monkeypatch.setattr(engine, "extract_document", failing_once)
+    first = build(str(tmp_path / "archive"))
+    again = build(str(tmp_path / "archive"))
+    assert (first.exit_code, "MemoryError" in first.stderr) == (1, True)
+    assert (again.exit_code, again.stderr) == (0, "")
+    assert len(json.loads(again.stdout)["sources"]) == 2
+
+
 def test_a_moved_archive_is_built_under_its_new_paths(tmp_path, cache_dir, extractions):
     write_archive(tmp_path / "archive", count=2)
     build(str(tmp_path / "archive"))

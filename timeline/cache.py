@@ -3,7 +3,7 @@
 Each document's entries are keyed by its content and path-independent metadata;
 each build's result (sources, problems, merged entries) by its inputs' paths
 and bytes, so a rebuild of an unchanged archive with another filter or format
-reads no document and skips extraction and merge alike. Both live under a
+parses no document (it only hashes their bytes) and skips extraction and merge. Both live under a
 directory named for everything else the entries depend on: the tool version, the
 package's code, its rule files and the actor registry. Changing any of these
 starts a fresh directory, so a stale result is never served. A document's entries
@@ -69,7 +69,8 @@ def with_source_id(entries: list[Entry], source_id: str) -> list[Entry]:
 @dataclass(frozen=True)
 class EntryCache:
     """Entries under ``root/<fingerprint>/``: per document in ``<xx>/<key>``, per build in
-    ``builds/<key>`` (the merged entries, so a rebuild with another filter skips the merge).
+    ``builds/<key>`` (a build's sources, problems and merged entries, so a rebuild with
+    another filter skips extraction and merge).
 
     Picklable, for workers.
     """
@@ -148,7 +149,9 @@ def build_key(merge: bool, inputs: list[tuple[str, str]]) -> str | None:
     """A build's key: whether it merges, and each input's source id, path and bytes.
 
     None (the build is not stored) when an input is not a regular file that can
-    be read: a pipe read here would be consumed before the build reads it.
+    be read: a pipe read here would be consumed before the build reads it. A file
+    changed between this hash and its extraction is stored under its old bytes;
+    the next build, seeing the new bytes, extracts it again.
     """
     digest = hashlib.sha256(b"merge" if merge else b"no-merge")
     for source_id, path in inputs:

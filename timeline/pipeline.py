@@ -18,7 +18,7 @@ from timeline.engine import DocumentResult, Task, load_registry, read_stdin_task
 from timeline.filters import Selection, select
 from timeline.load import STDIN, Problem, expand_paths
 from timeline.merge import merge_entries
-from timeline.model import Entry, Source, Timeline
+from timeline.model import Source, Timeline
 from timeline.ordering import chronological
 from timeline.resources import bundled_sources
 
@@ -104,11 +104,14 @@ def _build(paths: list[str], options: BuildOptions, on_problem: Callable[[Proble
     tasks = plan(paths, problems)
     registry = load_registry()  # before the map: forked workers inherit it
     cache = EntryCache.open() if options.cache else None
+    if on_progress:
+        on_progress(0, len(tasks))
     key = _build_key(tasks, options.merge) if cache else None
     stored = cache.get_build(key) if cache and key else None
     if stored is None:
         stored = _extract_and_merge(tasks, options, cache, on_progress)
-        if cache and key:
+        # A document that failed (out of memory, an I/O error) may not fail next time: not stored.
+        if cache and key and not any(p.error for p in stored.problems):
             cache.put_build(key, stored)
     elif on_progress:
         on_progress(len(tasks), len(tasks))
