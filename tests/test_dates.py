@@ -407,3 +407,8 @@ def test_phrase_tree_matches_the_longest_phrase_as_a_longest_first_alternation()
         expected = re.match(f"(?i:{longest_first})", text)
         got = tree.match(text)
         assert (got and got.group()) == (expected and expected.group()), text
+
+
+def test_a_word_matched_through_a_caseless_letter_is_read_as_its_ascii_spelling():
+    found = find_dates("We met last \u017fummer, on 3 \u0130une... no: on 3 June.", date(2024, 5, 1))
+    assert [(m.value, m.precision) for m in found][:1] == [("2023", "year")]

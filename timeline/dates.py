@@ -45,10 +45,14 @@ class DateMention:
 # ---------------------------------------------------------------- vocabulary
 
 
+# Letters a case-insensitive match takes for ASCII ones that lower() does not turn into them.
+_ASCII_FOLDS = str.maketrans("\u017f\u0131\u0130", "sii")
+
+
 @functools.lru_cache(maxsize=4096)
 def _key(text: str) -> str:
     """A phrase as the word lists spell it: lower case, single spaces, straight apostrophes, no trailing dot."""
-    return " ".join(text.lower().replace("’", "'").split()).rstrip(".")
+    return " ".join(text.translate(_ASCII_FOLDS).lower().replace("’", "'").split()).rstrip(".")
 
 
 def _phrases(words) -> str:
