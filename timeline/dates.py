@@ -22,7 +22,7 @@ from dateutil.easter import easter
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from timeline.periods import format_date
-from timeline.rules_data import rules
+from timeline.rules_data import rules, trie
 from timeline.tense import FUTURE, PAST, PRESENT, passive_before, tense_at
 
 _R = rules("dates")
@@ -65,28 +65,7 @@ def _phrases(words) -> str:
     characters comes first: where none can start, the try fails at once.
     """
     firsts = "".join(sorted({re.escape(w[0]) for w in words}))
-    return f"(?i:(?=[{firsts}]){_tree_regex(_prefix_tree(w.lower() for w in words))})"
-
-
-def _prefix_tree(words) -> dict:
-    """The words as nested dicts, one level per character; the key "" marks where a word ends."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return tree
-
-
-def _tree_regex(node: dict) -> str:
-    """A prefix tree as a regex: its branches, optional where a word ends, a space as any short run of spaces."""
-    branches = [(_WS if ch == " " else re.escape(ch)) + _tree_regex(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    ends = "" in node
-    body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
-    return body + "?" if ends else body
+    return f"(?i:(?=[{firsts}]){trie(words, space=_WS)})"
 
 
 def _proper(words) -> str:
@@ -241,7 +220,7 @@ _TRIGGERS = frozenset(
 # whole run of letters. Every anchor of find_dates matches here (a run of digits sorting before ":"
 # starts with 0-9), so a sentence without a match has no date, found in one pass instead of a split
 # into words. Starting with a character class lets the search skip ahead in C.
-_ANCHOR = re.compile(rf"[^A-Za-z](?:[0-9]|{_tree_regex(_prefix_tree(_TRIGGERS))}(?![A-Za-z]))")
+_ANCHOR = re.compile(rf"[^A-Za-z](?:[0-9]|{trie(_TRIGGERS, space=_WS, fold_case=False)}(?![A-Za-z]))")
 # Other words a date expression can start with: the only places a match is tried.
 _WORD_STARTERS = frozenset(
     _variants(

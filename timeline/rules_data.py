@@ -35,23 +35,24 @@ def _first_letter(phrases: list[str]) -> str:
     return "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])"
 
 
-def trie(phrases: list[str]) -> str:
+def trie(phrases: list[str], space: str = r"\s+", fold_case: bool = True) -> str:
     """An alternation of phrases factored by common prefixes, so matching tries each letter once
-    instead of each phrase in turn; spaces inside a phrase match any run of white space."""
+    instead of each phrase in turn; a space inside a phrase matches ``space`` (any run of white
+    space by default). Lower-cased unless ``fold_case`` is False (for case-sensitive patterns)."""
     if not phrases:
         return "(?!)"  # an empty list matches nothing, not everything
     root: dict = {}
     for phrase in set(phrases):
         node = root
-        for ch in phrase.lower():
+        for ch in phrase.lower() if fold_case else phrase:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _trie_regex(root)
+    return _trie_regex(root, space)
 
 
-def _trie_regex(node: dict) -> str:
+def _trie_regex(node: dict, space: str) -> str:
     ends = "" in node
-    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(child)
+    branches = [(space if ch == " " else re.escape(ch)) + _trie_regex(child, space)
                 for ch, child in sorted(node.items()) if ch]
     if not branches:
         return ""
