@@ -7,9 +7,9 @@ import pytest
 
 from extraction_support import extract, quotes
 from timeline.actors import Cast
-from timeline.quotes import (_BY, _CASELESS_LETTERS, _FOLDS_TO_ASCII, _WORDS, Attributor, _last_letters, _may_contain,
+from timeline.quotes import (_BY, _CASELESS_LETTERS, _WORDS, Attributor, _last_letters, _may_contain,
                              _vocabulary, find_spans, is_statement)
-from timeline.rules_data import rules
+from timeline.rules_data import FOLDS_TO_ASCII, rules
 
 LEDE = "Marlow Council has approved a new bridge.\n\n"
 
@@ -191,7 +191,7 @@ def test_the_cheap_word_check_misses_no_case_insensitive_match():
     everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
     for letter in string.ascii_lowercase:
         for found in re.findall(letter, everything, re.I):
-            assert found.lower() == letter or found in _FOLDS_TO_ASCII, found
+            assert found.lower() == letter or found in FOLDS_TO_ASCII, found
 
 
 def test_speech_verbs_are_lower_case_ascii_words():

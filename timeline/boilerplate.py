@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from itertools import islice
 
-from timeline.rules_data import phrase_pattern, rules, trie
+from timeline.rules_data import lower_case_safe, phrase_pattern, rules, trie
 
 BODY = "body"
 HEADLINE = "headline"
@@ -36,9 +36,6 @@ _WIRE_DATELINE = re.compile(r"[A-Z][A-Z.'-]{2,}(?:[ ,]{1,2}[A-Z][A-Za-z.'-]+){0,
                             r"[ \t]*[-–—]{1,2}[ \t]+")
 _LONGEST_LABEL = 40  # words; a longer line is prose even without a full stop
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-# Characters lower-casing does not turn into what a case-insensitive match reads them as:
-# dotted capital I (two characters once lower-cased), dotless i and long s (matched as "i", "s").
-_LOWER_CASE_TRAPS = re.compile("[\u0130\u0131\u017f]")
 
 
 @dataclass(frozen=True)
@@ -96,10 +93,10 @@ def _furniture(text: str) -> bool:
     case-insensitive search (about three times slower): lower-casing keeps every
     character in its place and class (word, space) and turns it into the letter
     or digit a case-insensitive match takes it for, except for the few characters
-    in _LOWER_CASE_TRAPS (tests check every code point).
+    in rules_data.FOLDS_TO_ASCII (tests check every code point).
     """
     p = _patterns()
-    if _LOWER_CASE_TRAPS.search(text):
+    if not lower_case_safe(text):
         return p["furniture"].search(text) is not None
     return p["furniture_lower"].search(text.lower()) is not None
 

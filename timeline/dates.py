@@ -22,7 +22,7 @@ from dateutil.easter import easter
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from timeline.periods import format_date
-from timeline.rules_data import rules, trie
+from timeline.rules_data import FOLDS_TO_ASCII, rules, trie
 from timeline.tense import FUTURE, PAST, PRESENT, passive_before, tense_at
 
 _R = rules("dates")
@@ -46,7 +46,7 @@ class DateMention:
 
 
 # Letters a case-insensitive match takes for ASCII ones that lower() does not turn into them.
-_ASCII_FOLDS = str.maketrans("\u017f\u0131\u0130", "sii")
+_ASCII_FOLDS = str.maketrans(FOLDS_TO_ASCII, "iis")
 
 
 @functools.lru_cache(maxsize=4096)

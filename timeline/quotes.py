@@ -19,7 +19,7 @@ import string
 from dataclasses import dataclass
 
 from timeline.actors import ORGANISATION, PERSON, SUBJECT_PRONOUN, Cast, gender_of_pronoun, role_of
-from timeline.rules_data import phrase_pattern, rules, trie
+from timeline.rules_data import FOLDS_TO_ASCII, lower_case_safe, phrase_pattern, rules, trie
 from timeline.sentences import Sentence
 
 _DOUBLE = "\"“”„‟«»"
@@ -49,11 +49,8 @@ _UNNAMED_PERSON = re.compile(r"(?:^|[,;]\s*|\b(?:as|while|and|but)\s+)((?:one|a|
 _MEDIUM_NOUNS = ("statement", "letter", "email", "post")
 _MEDIUM = re.compile(r"\b(?:in|on|via|through)\s+(?:a|an|the|her|his|its|their)\s+(?:\w+\s+)?("
                      + "|".join(_MEDIUM_NOUNS) + r")\b", re.I)
-# The characters a case-insensitive pattern matches to an ASCII letter that str.lower() does not
-# turn into that letter (dotted and dotless i, long s).
-_FOLDS_TO_ASCII = "\u0130\u0131\u017f"
-# What [a-z] matches case-insensitively: ASCII letters, the _FOLDS_TO_ASCII and the Kelvin sign.
-_CASELESS_LETTERS = string.ascii_letters + _FOLDS_TO_ASCII + "\u212a"
+# What [a-z] matches case-insensitively: ASCII letters, FOLDS_TO_ASCII and the Kelvin sign.
+_CASELESS_LETTERS = string.ascii_letters + FOLDS_TO_ASCII + "\u212a"
 _OPENING_UNNAMED = re.compile(r"(?:One|A|An|Another)((?:\s+[a-z'’-]+){1,3})\b")
 _OPENING_ROLE = re.compile(r"(?:[A-Z][\w ,]{0,60},\s+)?[Tt]he\s+(?:[a-z-]+\s+)?([a-z]+)\s")  # "The judge said"
 _BARE_SPOKESPERSON = re.compile(r"^\s*(?:an?|the)\s+(?:spokes\w+|representative)\s*$", re.I)
@@ -100,7 +97,7 @@ def _vocabulary() -> dict:
     min_words = int(data["min_statement_words"])
     return {
         "verb": verb,
-        # The same lower-case phrases matched as written, in lower-cased text (see Attributor.__init__).
+        # The same lower-case phrases matched as written, in lower-cased text (see _verb_search).
         "verb_lower": re.compile(verb.pattern, verb.flags & ~re.I),
         "inverted": phrase_pattern(data["inverted_verbs"].split() + ["according to"]),
         "spokes": phrase_pattern(data["spokesperson_words"]),
@@ -498,11 +495,11 @@ def _verb_search(text: str) -> tuple[str, re.Pattern[str]]:
     The lower-cased text searched case-sensitively gives the same matches at the same offsets
     as a case-insensitive search of the text (about twice as slow): lower-casing keeps every
     character in its place and class (word, space) and turns it into the ASCII letter a
-    case-insensitive match takes it for, except for the few _FOLDS_TO_ASCII (test_boilerplate
-    checks every code point). The speech verbs are lower-case ASCII words (test_quotes checks).
+    case-insensitive match takes it for, except for the few rules_data.FOLDS_TO_ASCII (tests
+    check every code point). The speech verbs are lower-case ASCII words (test_quotes checks).
     """
     vocab = _vocabulary()
-    if any(char in text for char in _FOLDS_TO_ASCII):  # three fast scans, not a regex over the text
+    if not lower_case_safe(text):
         return text, vocab["verb"]
     return text.lower(), vocab["verb_lower"]
 
@@ -534,12 +531,7 @@ def _may_contain(text: str, words: tuple[str, ...]) -> bool:
     for word in words:  # a loop, not any(): this runs for most paragraphs and phrases
         if word in lowered:
             return True
-    if text.isascii():
-        return False
-    for char in _FOLDS_TO_ASCII:
-        if char in text:
-            return True
-    return False
+    return not text.isascii() and not lower_case_safe(text)
 
 
 def _medium(text: str, start: int, end: int) -> str | None:

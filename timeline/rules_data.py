@@ -19,6 +19,19 @@ def rules(name: str) -> dict:
         return yaml.load(fh, Loader=SAFE_LOADER) or {}
 
 
+# The characters a case-insensitive match takes for an ASCII letter that str.lower() does not
+# turn into that letter: dotted capital I (two characters once lower-cased), dotless i, long s.
+# Elsewhere lower-casing keeps every character in its place and class and gives the letter a
+# case-insensitive match reads, so a case-sensitive search of lower-cased text finds the same
+# (tests check every code point).
+FOLDS_TO_ASCII = "\u0130\u0131\u017f"
+
+
+def lower_case_safe(text: str) -> bool:
+    """Whether a case-sensitive search of ``text.lower()`` finds what a case-insensitive one would."""
+    return not any(char in text for char in FOLDS_TO_ASCII)  # plain scans: faster than a regex
+
+
 def phrase_pattern(phrases: list[str], prefix: bool = False) -> re.Pattern[str]:
     """A case-insensitive regex for any of the phrases as whole words (at the start if ``prefix``)."""
     anchor = r"^\W*" if prefix else _first_letter(phrases) + r"\b"
