@@ -1,6 +1,7 @@
 """The map step: jobs, engines and input order never change the output."""
 from __future__ import annotations
 
+import gc
 import io
 import json
 import os
@@ -10,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from made_up_archive import article, line_events, write_archive
 
-from timeline import engine
+from timeline import engine, pipeline
 from timeline.cli import cli
 from timeline.engine import Task
 from timeline.progress import ProgressBar
@@ -167,3 +168,13 @@ def test_progress_bar_only_on_a_terminal_and_for_many_files(enabled, total, draw
             progress(done, total)
     assert (f"{total}/{total}" in stream.getvalue()) is drawn
     assert (stream.getvalue() == "") is not drawn
+
+
+def test_a_build_collects_garbage_rarely_and_restores_the_callers_pace(tmp_path, monkeypatch):
+    write_archive(tmp_path / "archive", count=2)
+    during = []
+    monkeypatch.setattr(engine, "extract_document", lambda doc, reg=None: during.append(gc.get_threshold()) or [])
+    before = gc.get_threshold()
+    pipeline.build([str(tmp_path / "archive")], pipeline.BuildOptions(cache=False, jobs=1))
+    assert gc.get_threshold() == before != during[0]
+    assert during == [(100_000, 50, 100)] * 2

@@ -82,6 +82,9 @@ def build(
         return _build(paths, options or BuildOptions(), on_problem, on_progress)
 
 
+_FEW_COLLECTIONS = (100_000, 50, 100)
+
+
 @contextmanager
 def _few_collections():
     """Run the garbage collector rarely while building (forked workers inherit this).
@@ -91,7 +94,10 @@ def _few_collections():
     and takes a fifth of a large merge.
     """
     threshold = gc.get_threshold()
-    gc.set_threshold(100_000, 50, 100)
+    if threshold[0] >= _FEW_COLLECTIONS[0]:  # already rare (a build inside a build): left alone
+        yield
+        return
+    gc.set_threshold(*_FEW_COLLECTIONS)
     try:
         yield
     finally:
