@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from itertools import islice
 
-from timeline.rules_data import lower_case_safe, phrase_pattern, rules, trie
+from timeline.rules_data import LoweredSearch, phrase_pattern, rules, trie
 
 BODY = "body"
 HEADLINE = "headline"
@@ -49,15 +49,12 @@ class Block:
 
 
 @functools.cache
-def _patterns() -> dict[str, re.Pattern[str]]:
+def _patterns() -> dict:
     data = rules("boilerplate")
     labels = trie(data["credit_labels"])
-    furniture = phrase_pattern(data["signup_phrases"] + data["helpline_phrases"])
     return {
         "credit": re.compile(rf"(?:^|[.!?”\"’)]\s*|\s)(?:{labels})s?\s*:\s*[^.!?\n]{{1,80}}$", re.I),
-        "furniture": furniture,
-        # The same lower-case phrases matched as written, in a lower-cased line (see _furniture).
-        "furniture_lower": re.compile(furniture.pattern, furniture.flags & ~re.I),
+        "furniture": LoweredSearch.of(phrase_pattern(data["signup_phrases"] + data["helpline_phrases"])),
         "chrome": phrase_pattern(data["chrome_prefixes"], prefix=True),
         "byline": phrase_pattern(data["byline_prefixes"] + data["dateline_prefixes"], prefix=True),
     }
@@ -87,18 +84,9 @@ def _word_count(text: str, most: int) -> int:
 
 
 def _furniture(text: str) -> bool:
-    """A sign-up or helpline phrase in the line.
-
-    Searched case-sensitively in the lower-cased line, which finds the same as a
-    case-insensitive search (about three times slower): lower-casing keeps every
-    character in its place and class (word, space) and turns it into the letter
-    or digit a case-insensitive match takes it for, except for the few characters
-    in rules_data.FOLDS_TO_ASCII (tests check every code point).
-    """
-    p = _patterns()
-    if not lower_case_safe(text):
-        return p["furniture"].search(text) is not None
-    return p["furniture_lower"].search(text.lower()) is not None
+    """A sign-up or helpline phrase in the line."""
+    line, pattern = _patterns()["furniture"].prepare(text)
+    return pattern.search(line) is not None
 
 
 def _ends_sentence(text: str) -> bool:

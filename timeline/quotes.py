@@ -19,7 +19,7 @@ import string
 from dataclasses import dataclass
 
 from timeline.actors import ORGANISATION, PERSON, SUBJECT_PRONOUN, Cast, gender_of_pronoun, role_of
-from timeline.rules_data import FOLDS_TO_ASCII, lower_case_safe, phrase_pattern, rules, trie
+from timeline.rules_data import FOLDS_TO_ASCII, LoweredSearch, lower_case_safe, phrase_pattern, rules, trie
 from timeline.sentences import Sentence
 
 _DOUBLE = "\"“”„‟«»"
@@ -93,12 +93,10 @@ class Quote:
 def _vocabulary() -> dict:
     data = rules("quotes")
     nouns = data["document_nouns"]
-    verb = phrase_pattern(data["speech_verbs"].split() + data["speech_phrases"])
     min_words = int(data["min_statement_words"])
     return {
-        "verb": verb,
-        # The same lower-case phrases matched as written, in lower-cased text (see _verb_search).
-        "verb_lower": re.compile(verb.pattern, verb.flags & ~re.I),
+        # Speech verbs are lower-case ASCII words (test_quotes checks), as LoweredSearch needs.
+        "verb": LoweredSearch.of(phrase_pattern(data["speech_verbs"].split() + data["speech_phrases"])),
         "inverted": phrase_pattern(data["inverted_verbs"].split() + ["according to"]),
         "spokes": phrase_pattern(data["spokesperson_words"]),
         # their first words, for a cheap check before the pattern (they are ASCII words)
@@ -190,7 +188,7 @@ class Attributor:
         self.last_region: tuple[int, ...] = ()
         self.last_group: list[str] = []  # the last people quoted together, for "they said"
         self.media: dict[str, list[str]] = {}  # "letter" -> who spoke "in a letter"
-        self.verb_text, self.verb_re = _verb_search(text)
+        self.verb_text, self.verb_re = _vocabulary()["verb"].prepare(text)
 
     def note_subject(self, sentence: Sentence, spans: list[Span], span_starts: list[int]) -> None:
         """Remember the first person named outside quotes as the sentence's subject, or the
@@ -487,21 +485,6 @@ def _opening_role(sentence: str) -> str | None:
         return None
     role = _OPENING_ROLE.match(sentence)
     return role_of(role.group(1)) if role else None
-
-
-def _verb_search(text: str) -> tuple[str, re.Pattern[str]]:
-    """The text to search for speech verbs and the pattern to search it with.
-
-    The lower-cased text searched case-sensitively gives the same matches at the same offsets
-    as a case-insensitive search of the text (about twice as slow): lower-casing keeps every
-    character in its place and class (word, space) and turns it into the ASCII letter a
-    case-insensitive match takes it for, except for the few rules_data.FOLDS_TO_ASCII (tests
-    check every code point). The speech verbs are lower-case ASCII words (test_quotes checks).
-    """
-    vocab = _vocabulary()
-    if not lower_case_safe(text):
-        return text, vocab["verb"]
-    return text.lower(), vocab["verb_lower"]
 
 
 def _last_letters(phrase: str) -> str:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 import yaml
 
@@ -30,6 +31,29 @@ FOLDS_TO_ASCII = "\u0130\u0131\u017f"
 def lower_case_safe(text: str) -> bool:
     """Whether a case-sensitive search of ``text.lower()`` finds what a case-insensitive one would."""
     return not any(char in text for char in FOLDS_TO_ASCII)  # plain scans: faster than a regex
+
+
+@dataclass(frozen=True)
+class LoweredSearch:
+    """A case-insensitive pattern of lower-case phrases and its case-sensitive twin.
+
+    The twin searched in the lower-cased text finds the same matches at the same
+    offsets as the pattern in the text (``lower_case_safe``), two to three times
+    faster: Python's regex engine cannot skip ahead in a case-insensitive search.
+    """
+
+    caseless: re.Pattern[str]
+    lowered: re.Pattern[str]
+
+    @classmethod
+    def of(cls, pattern: re.Pattern[str]) -> LoweredSearch:
+        return cls(pattern, re.compile(pattern.pattern, pattern.flags & ~re.I))
+
+    def prepare(self, text: str) -> tuple[str, re.Pattern[str]]:
+        """The text to search and the pattern to search it with."""
+        if not lower_case_safe(text):
+            return text, self.caseless
+        return text.lower(), self.lowered
 
 
 def phrase_pattern(phrases: list[str], prefix: bool = False) -> re.Pattern[str]:
