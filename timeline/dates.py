@@ -243,7 +243,7 @@ _PREFIX_WORDS = frozenset(_variants(list(_QUAL_PREPS) + _R["plain_prepositions"]
 # Most words a date expression can have before its first trigger ("no later than the end of next month").
 _REACH = 10
 _TOKEN = re.compile(r"\d+|[A-Za-z]+")  # date words are ASCII; the regexes guard word boundaries
-_SPLIT = re.compile(r"(\d+|[A-Za-z]+)")
+_SPLIT = re.compile(f"({_TOKEN.pattern})")  # the tokens, kept by re.split
 # What surrounds a bare four-digit number that is a year.
 _BARE_YEAR_BEFORE = re.compile(r"(?:^|[(\[,;:–—]\s{0,3})$")
 _BARE_YEAR_AFTER = re.compile(r"\s{0,3}(?:[)\].,;:!?]|$)")
